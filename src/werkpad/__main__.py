@@ -1,0 +1,3 @@
+from werkpad.cli import main
+
+main()

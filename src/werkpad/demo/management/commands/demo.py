@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from werkpad.demo.services import demo_is_loaded, demo_partners_load, demo_users_load
+
+
+class Command(BaseCommand):
+    help = "Migrate, load the Delft demo data if the database is empty, and serve on 127.0.0.1."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="prepare only, do not serve")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError("The demo runs only in demo mode (WERKPAD_DEMO=true).")
+        call_command("migrate", interactive=False, verbosity=0)
+        if demo_is_loaded():
+            self.stdout.write("Demo data is already loaded.")
+        else:
+            organisations = demo_partners_load()
+            users = demo_users_load(organisations=organisations)
+            self.stdout.write(f"Loaded {len(organisations)} organisations and {users} demo users.")
+        if not options["no_serve"]:
+            port = options["port"]
+            self.stdout.write(f"Werkpad serves on http://127.0.0.1:{port}/")
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
