@@ -5,9 +5,17 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from werkpad.core.views import healthz
 
-api_v1 = [
-    path("", include("werkpad.organisations.api_urls")),
-]
+API_APPS = (
+    "organisations",
+    "candidates",
+    "privacy",
+    "cases",
+    "offers",
+    "matching",
+    "panel",
+    "monitor",
+)
+api_v1 = [path("", include(f"werkpad.{app}.api_urls")) for app in API_APPS]
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -20,5 +28,12 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("accounts/", include("werkpad.accounts.urls")),
     path("organisaties/", include("werkpad.organisations.urls")),
+    path("kandidaten/", include("werkpad.candidates.urls")),
+    path("privacy/", include("werkpad.privacy.urls")),
+    path("zeg-ja/", include("werkpad.cases.urls")),
+    path("aanbod/", include("werkpad.offers.urls")),
+    path("matching/", include("werkpad.matching.urls")),
+    path("portaal/", include("werkpad.panel.urls")),
+    path("monitor/", include("werkpad.monitor.urls")),
     path("", include("werkpad.core.urls")),
 ]

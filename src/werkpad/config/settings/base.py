@@ -49,7 +49,9 @@ BSN_HASH_KEY = os.environ.get("BSN_HASH_KEY", "")
 if not FIELD_ENCRYPTION_KEYS or not BSN_HASH_KEY:
     if not (DEBUG or DEMO_MODE):
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEYS and BSN_HASH_KEY are required.")
-    FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or ["ZGVtby1vbmx5LWtleS1ub3Qtc2VjcmV0LTAxMjM0NTY="]
+    FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or [
+        "ZGVtby1vbmx5LWtleS1ub3Qtc2VjcmV0LTAxMjM0NTY="
+    ]
     BSN_HASH_KEY = BSN_HASH_KEY or "werkpad-demo-only-bsn-hash-key"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or DEMO_MODE else "")
@@ -60,6 +62,13 @@ INSTALLED_APPS = [
     "werkpad.core",
     "werkpad.accounts",
     "werkpad.organisations",
+    "werkpad.privacy",
+    "werkpad.candidates",
+    "werkpad.cases",
+    "werkpad.offers",
+    "werkpad.matching",
+    "werkpad.panel",
+    "werkpad.monitor",
     "werkpad.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,6 +87,7 @@ INSTALLED_APPS = [
     "csp",
     "django.forms",
 ]
+RETENTION_YEARS_AFTER_BENEFIT = int(os.environ.get("RETENTION_YEARS_AFTER_BENEFIT", "5"))
 FORM_RENDERER = "werkpad.core.forms.FormRenderer"
 
 MIDDLEWARE = [
@@ -156,7 +166,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "werkpad.accounts.views.locked_out_view"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
 
