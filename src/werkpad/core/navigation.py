@@ -1,16 +1,25 @@
-"""What a signed-in user can do next, by role: the tasks the home page offers.
+"""Where a signed-in user can go, by role: the main menu and the tasks on the home page.
 
-Each domain app adds its tasks here, so the home page never links to a page that does not exist.
+Entries name URL patterns; an entry whose page does not exist (yet) is left out, so the
+interface never links to a missing page. Each domain app adds its entries here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.organisations.roles import Role
+
+ALL_ROLES = frozenset(Role)
+CASEWORK = frozenset(
+    {Role.PROFESSIONAL, Role.ZEG_JA_MEMBER, Role.CHAIR, Role.EMPLOYER_ADVISER, Role.PROGRAMME_LEAD}
+)
+ZEG_JA = frozenset({Role.ZEG_JA_MEMBER, Role.CHAIR, Role.PROGRAMME_LEAD})
+STEERING = frozenset({Role.PROGRAMME_LEAD, Role.BOARD})
 
 
 @dataclass(frozen=True)
@@ -19,16 +28,74 @@ class Task:
     description: str | Promise
     url_name: str
     roles: frozenset[Role]
+    in_menu: bool = False
 
-
-ALL_ROLES = frozenset(Role)
 
 TASKS: tuple[Task, ...] = (
     Task(
-        title=_("My organisations"),
+        title=_("Candidates"),
+        description=_("Find a candidate and open their dossier."),
+        url_name="candidates:list",
+        roles=CASEWORK,
+        in_menu=True,
+    ),
+    Task(
+        title=_("Zeg JA Team"),
+        description=_("Cases, meetings and decisions of the Zeg JA Team."),
+        url_name="cases:list",
+        roles=CASEWORK,
+        in_menu=True,
+    ),
+    Task(
+        title=_("My actions"),
+        description=_("The actions you or your organisation must carry out."),
+        url_name="cases:my-actions",
+        roles=CASEWORK,
+    ),
+    Task(
+        title=_("Offers and employers"),
+        description=_("Jobs, volunteer places, day activities and the employers behind them."),
+        url_name="offers:list",
+        roles=CASEWORK | STEERING,
+        in_menu=True,
+    ),
+    Task(
+        title=_("City-wide matching plan"),
+        description=_("Plan fitting offers for all candidates at once and review the proposals."),
+        url_name="matching:plan",
+        roles=frozenset({Role.PROGRAMME_LEAD}),
+    ),
+    Task(
+        title=_("BHAG monitor"),
+        description=_("Progress towards the programme's goals, with figures and exports."),
+        url_name="monitor:dashboard",
+        roles=STEERING,
+        in_menu=True,
+    ),
+    Task(
+        title=_("Candidate panel"),
+        description=_("Ideas from candidates and what we did with them."),
+        url_name="panel:ideas",
+        roles=STEERING | CASEWORK,
+    ),
+    Task(
+        title=_("Processing log"),
+        description=_("Search who looked at or changed whose personal data."),
+        url_name="privacy:log-search",
+        roles=frozenset({Role.PROGRAMME_LEAD, Role.ADMIN}),
+    ),
+    Task(
+        title=_("Import candidates"),
+        description=_("Load the export of the benefit administration."),
+        url_name="candidates:import",
+        roles=frozenset({Role.PROFESSIONAL, Role.ADMIN}),
+    ),
+    Task(
+        title=_("Organisations"),
         description=_("See the partners in the programme and who works for them."),
         url_name="organisations:list",
         roles=ALL_ROLES,
+        in_menu=True,
     ),
     Task(
         title=_("Two-step verification"),
@@ -51,5 +118,17 @@ TASKS: tuple[Task, ...] = (
 )
 
 
+def _exists(url_name: str) -> bool:
+    try:
+        reverse(url_name)
+    except NoReverseMatch:
+        return False
+    return True
+
+
 def tasks_for_roles(roles: set[Role]) -> list[Task]:
-    return [task for task in TASKS if task.roles & roles]
+    return [task for task in TASKS if task.roles & roles and _exists(task.url_name)]
+
+
+def menu_for_roles(roles: set[Role]) -> list[Task]:
+    return [task for task in tasks_for_roles(roles) if task.in_menu]
