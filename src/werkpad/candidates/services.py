@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from stdnum.nl import bsn as bsn_number
+from stdnum.nl import postcode as nl_postcode
 
 from werkpad.candidates.models import (
     Barrier,
@@ -61,15 +62,13 @@ def validate_bsn(value: str) -> str:
 
 
 def normalise_postcode(value: str) -> str:
-    compact = value.replace(" ", "").upper()
-    if (
-        len(compact) != 6
-        or not compact[:4].isdigit()
-        or not compact[4:].isalpha()
-        or compact[0] == "0"
-    ):
-        raise ValidationError({"postcode": _("Enter a Dutch postcode, for example 2611 AB.")})
-    return f"{compact[:4]} {compact[4:]}"
+    """A Dutch postcode as "2611 AB", checked with python-stdnum."""
+    try:
+        return str(nl_postcode.validate(value))
+    except Exception as error:  # stdnum raises several ValidationError subclasses
+        raise ValidationError(
+            {"postcode": _("Enter a Dutch postcode, for example 2611 AB.")}
+        ) from error
 
 
 def _log(
