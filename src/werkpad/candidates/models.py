@@ -276,3 +276,60 @@ class Correction(BaseModel):
         ordering = ["-created_at"]
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
+
+
+class ImportJob(BaseModel):
+    """One import of the benefit administration's export, and how far it has come.
+
+    The uploaded file is kept encrypted only until the import has run, so a task runner
+    (a thread in the quick start, Celery later) can read it by the job's id alone.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        VALIDATING = "validating", _("Checking the rows")
+        SAVING = "saving", _("Saving the candidates")
+        DONE = "done", _("Imported")
+        REJECTED = "rejected", _("Not imported: the file has errors")
+        FAILED = "failed", _("Not imported: something went wrong")
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("importing organisation"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+    upload = EncryptedTextField(blank=True, editable=False)
+    total_rows = models.PositiveIntegerField(_("rows in the file"), default=0)
+    done_rows = models.PositiveIntegerField(_("rows checked"), default=0)
+    created_count = models.PositiveIntegerField(_("candidates added"), default=0)
+    updated_count = models.PositiveIntegerField(_("candidates changed"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("candidates unchanged"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    # The first errors, as {"row", "column", "code", "params"}: shown in the reader's language.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.REJECTED, self.Status.FAILED}
