@@ -187,6 +187,13 @@ class DossierFacts:
                 return max(period.start, PROGRAMME_START)
         return None
 
+    def on_bijstand_near(self, day: date) -> date:
+        """``day`` when on bijstand then; else the next period's first day, or the last end."""
+        for period in self.periods:
+            if period.covers(day) or period.start > day:
+                return max(day, period.start)
+        return self.last_day
+
     def period_start_on(self, day: date) -> date | None:
         """Start of the period covering ``day``, None if off bijstand that day."""
         for period in self.periods:
@@ -242,7 +249,7 @@ def _barrier(rng: random.Random, facts: DossierFacts, kind: str) -> BarrierRecor
     if kind == "psychological" and severity == 1 and rng.random() < 0.7:
         owner = "ggz-doel-preventie"
     earliest = max(facts.first_day, EARLIEST_BARRIER)
-    opened_on = random_day(rng, earliest, facts.last_day)
+    opened_on = facts.on_bijstand_near(random_day(rng, earliest, facts.last_day))
     status = _barrier_status(rng, facts)
     if kind == "language" and facts.dutch_level in DUTCH_LEVELS_BELOW_B1:
         # The Dutch level is today's, so a language barrier below B1 is not solved yet.
@@ -259,7 +266,9 @@ def _barrier(rng: random.Random, facts: DossierFacts, kind: str) -> BarrierRecor
             status, blocks_work = "in_progress", blocks_work and not facts.left_to_work
         else:
             if opened_on >= latest:
-                opened_on = random_day(rng, earliest, latest - timedelta(days=1))
+                opened_on = facts.on_bijstand_near(
+                    random_day(rng, earliest, latest - timedelta(days=1))
+                )
             resolved_on = random_day(rng, opened_on + timedelta(days=1), latest)
     return BarrierRecord(
         kind=kind,
@@ -337,6 +346,7 @@ def make_ladder_scores(rng: random.Random, facts: DossierFacts) -> tuple[LadderS
     anchors: dict[date, tuple[int, str | None]] = {}
     if facts.in_caseload:
         day = random_day(rng, max(facts.first_day, date(2019, 4, 1)), date(2019, 6, 30))
+        day = facts.on_bijstand_near(day)
         anchors[day] = (step, CASELOAD_LADDER_NOTE)
     if facts.left_to_work:
         reason = facts.periods[-1].end_reason
@@ -348,7 +358,7 @@ def make_ladder_scores(rng: random.Random, facts: DossierFacts) -> tuple[LadderS
     for _ in range(max(0, count - len(anchors)) * 3):
         if len(days) >= count:
             break
-        days.add(random_day(rng, first, facts.last_day))
+        days.add(facts.on_bijstand_near(random_day(rng, first, facts.last_day)))
     scores = []
     middle = min(anchors) if anchors else facts.last_day
     for day in sorted(days):
@@ -404,12 +414,9 @@ def make_consents(
     def want(organisation: str, purpose: str, earliest: date, spread_days: int) -> None:
         if organisation in MUNICIPAL_ORGANISATIONS:
             return
-        granted = min(
-            last,
-            random_day(
-                rng, max(first, earliest), max(first, earliest) + timedelta(days=spread_days)
-            ),
-        )
+        from_day = max(first, earliest)
+        granted = random_day(rng, from_day, from_day + timedelta(days=spread_days))
+        granted = facts.on_bijstand_near(min(last, granted))
         key = (organisation, purpose)
         wanted[key] = min(granted, wanted.get(key, granted))
 

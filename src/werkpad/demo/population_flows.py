@@ -17,7 +17,7 @@ the monitor must apply).
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -166,9 +166,11 @@ class BenefitHistory:
     in_caseload: bool = False
     #: The day the person reaches the state pension age.
     pension_date: date = field(init=False)
+    sixtieth_birthday: date = field(init=False)
 
     def __post_init__(self) -> None:
         self.pension_date = add_years(self.birth_date, STATE_PENSION_AGE)
+        self.sixtieth_birthday = add_years(self.birth_date, 60)
 
 
 def add_years(day: date, years: int) -> date:
@@ -186,7 +188,14 @@ def years_between(earlier: date, later: date) -> float:
 
 def weighted_choice(rng: random.Random, weights: Mapping[K, float]) -> K:
     """One key of ``weights``, drawn with probability proportional to its weight."""
-    return rng.choices(tuple(weights), weights=tuple(weights.values()))[0]
+    if not weights:
+        raise ValueError("nothing to choose from")
+    threshold = rng.random() * sum(weights.values())
+    for key, weight in weights.items():
+        threshold -= weight
+        if threshold < 0:
+            return key
+    return key  # rounding left a sliver after the last weight
 
 
 def _expected_flows(first: date, last: date) -> tuple[float, float]:
@@ -241,27 +250,47 @@ def _birth_date_for(rng: random.Random, start: date, latest_age_on: date | None 
     return start - timedelta(days=int(18.5 * _DAYS_PER_YEAR))
 
 
+#: Relative chance of leaving by years on bijstand: (fewer than this many days, weight).
+_DURATION_WEIGHTS: tuple[tuple[int, float], ...] = (
+    (365, 1.8),
+    (731, 1.4),
+    (1096, 1.1),
+    (1826, 0.8),
+)
+_LONG_TERM_WEIGHT = 0.35
+_LONG_TERM_DAYS = 1826
+
+
 def _outflow_weight(history: BenefitHistory, month_start: date, programme: bool) -> float:
-    """Relative chance that this person leaves in this month; short spells leave most."""
-    spell = history.spells[-1]
-    duration = years_between(spell.start, month_start)
-    if duration < 1:
-        weight = 1.8
-    elif duration < 2:
-        weight = 1.4
-    elif duration < 3:
-        weight = 1.1
-    elif duration < 5:
-        weight = 0.8
-    else:
-        weight = 0.35
+    """Relative chance that this person leaves in this month; short spells leave most.
+
+    From the caseload analysis on the segment counts too, and long-term focus
+    candidates get extra attention from the Zeg JA Team. People over 60 leave less.
+    """
+    days = (month_start - history.spells[-1].start).days
+    weight = _LONG_TERM_WEIGHT
+    for shorter_than, duration_weight in _DURATION_WEIGHTS:
+        if days < shorter_than:
+            weight = duration_weight
+            break
     if programme:
         weight *= OUTFLOW_WEIGHT_BY_SEGMENT[history.segment]
-        if history.segment == "focus" and duration >= 5:
-            weight *= 1.6  # the Zeg JA Team works on the long-term cases
-    if years_between(history.birth_date, month_start) >= 60:
+        if history.segment == "focus" and days >= _LONG_TERM_DAYS:
+            weight *= 1.6
+    if month_start >= history.sixtieth_birthday:
         weight *= 0.6
     return weight
+
+
+def _weighted_sample(
+    rng: random.Random, population: list[int], weights: list[float], count: int
+) -> list[int]:
+    """``count`` distinct members drawn one by one with probability proportional to weight."""
+    cumulative = list(itertools.accumulate(weights))
+    chosen: set[int] = set()
+    while len(chosen) < count:
+        chosen.update(rng.choices(population, cum_weights=cumulative, k=count - len(chosen)))
+    return sorted(chosen)
 
 
 def _assign_caseload_segments(
@@ -305,7 +334,7 @@ def _new_person(
     rng: random.Random, start: date, latest_age_on: date | None = None
 ) -> BenefitHistory:
     """A new person starting on bijstand on ``start``; segment drawn by the July 2019 weights."""
-    segment = rng.choices(list(SEGMENT_WEIGHTS), weights=list(SEGMENT_WEIGHTS.values()))[0]
+    segment = weighted_choice(rng, SEGMENT_WEIGHTS)
     history = BenefitHistory(birth_date=_birth_date_for(rng, start, latest_age_on), segment=segment)
     history.spells.append(Spell(start=start))
     return history
@@ -361,11 +390,8 @@ def simulate_benefit_histories(
         ]
         count = max(0, min(owed_out, len(eligible)))
         owed_out -= count
-        keys = (
-            (rng.random() ** (1 / _outflow_weight(people[i], month_start, programme)), i)
-            for i in eligible
-        )
-        for _, person_id in heapq.nlargest(count, keys):
+        weights = [_outflow_weight(people[i], month_start, programme) for i in eligible]
+        for person_id in _weighted_sample(rng, eligible, weights, count):
             history = people[person_id]
             spell = history.spells[-1]
             spell.end = _random_day(rng, month_start, month_end)
@@ -375,8 +401,12 @@ def simulate_benefit_histories(
         open_ids = [i for i in open_ids if i not in leaving]
         former_ids.extend(sorted(leaving))
 
+        # The caseload analysis counts the stock on its first day; newcomers start after it.
+        first_start = month_start
+        if month_start == CASELOAD_DATE < month_end:
+            first_start += timedelta(days=1)
         for _ in range(quota_in):
-            start = _random_day(rng, month_start, month_end)
+            start = _random_day(rng, first_start, month_end)
             returning = _pick_returning(rng, people, former_ids, month_start)
             if returning is None:
                 people.append(_new_person(rng, start))
