@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from werkpad.organisations.models import Organisation
 from werkpad.privacy.access import Access, access_map
-from werkpad.privacy.codes import Confidentiality, LogAction, Purpose
+from werkpad.privacy.codes import CANDIDATE_SELF_PURPOSE, Confidentiality, LogAction, Purpose
 from werkpad.privacy.models import Consent, ProcessingLogEntry
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def _log_consent_change(
     processing_log_write(
         user=acting_user,
         organisation=access.organisation if access else None,
-        purpose=access.purpose if access else "candidate_self",
+        purpose=access.purpose if access else CANDIDATE_SELF_PURPOSE,
         action=action,
         activity="consent_management",
         object_type="consent",
