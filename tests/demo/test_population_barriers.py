@@ -57,7 +57,10 @@ def test_exactly_one_man_has_only_an_overgrown_tree(population: Population) -> N
     assert person.gender == "m"
     assert [b.kind for b in person.barriers] == ["other"]
     assert person.barriers[0].note.startswith("Overwoekerde boom in de tuin")
-    assert any(consent.purpose == "zeg_ja_team" for consent in person.consents)
+    (zeg_ja,) = [c for c in person.consents if c.purpose == "zeg_ja_team"]
+    tree = person.barriers[0]
+    assert tree.status == "resolved", "the Zeg JA Team solved it"
+    assert tree.resolved_on is not None and tree.resolved_on > zeg_ja.granted_on
     assert person.on_bijstand(population.caseload_date)
     period = next(p for p in person.benefit_periods if p.covers(population.caseload_date))
     assert (population.caseload_date - period.start).days >= 5 * 365.25, "long-term"

@@ -202,7 +202,8 @@ def generate_population(
     # A seeded Random is what we want here: reproducible demo data, not secrets.
     flows_rng = random.Random(f"{seed}:flows")  # noqa: S311
     histories = simulate_benefit_histories(rng=flows_rng, scale=scale, today=today)
-    tree_index = _pick_tree_person(histories)
+    tree_rng = random.Random(f"{seed}:tree")  # noqa: S311
+    tree_index = _pick_tree_person(tree_rng, histories)
     names = _NameMaker(seed)
     people = []
     for index, history in enumerate(histories):
@@ -213,7 +214,7 @@ def generate_population(
     )
 
 
-def _pick_tree_person(histories: list[BenefitHistory]) -> int | None:
+def _pick_tree_person(rng: random.Random, histories: list[BenefitHistory]) -> int | None:
     """The man whose only barrier was a tree: long-term, in the focus group, later at work.
 
     Falls back to anyone in the July 2019 stock, then anyone, for small populations.
@@ -248,9 +249,9 @@ def _pick_tree_person(histories: list[BenefitHistory]) -> int | None:
         lambda h: True,
     )
     for wanted in preferences:
-        for index, history in enumerate(histories):
-            if wanted(history):
-                return index
+        matches = [index for index, history in enumerate(histories) if wanted(history)]
+        if matches:
+            return rng.choice(matches)
     return None
 
 
@@ -418,7 +419,6 @@ def _make_person(
         periods=periods,
         segment=segment,
         in_caseload=history.in_caseload,
-        birth_date=history.birth_date,
         household=household,
         children_under_12=children,
         dutch_level=dutch_level,

@@ -116,7 +116,7 @@ LADDER_POTENTIAL_WEIGHTS: dict[str, dict[int, float]] = {
     "other": {0: 0.25, 1: 0.45, 2: 0.30},
 }
 
-#: Work guidance partners per segment: {slug: weight}; ``None`` means no such consent.
+#: Work guidance per segment: (share with such a consent, {partner slug: weight}).
 WORK_GUIDANCE_PARTNERS: dict[str, tuple[float, dict[str, float]]] = {
     "focus": (0.85, {"werkse": 0.55, "stichting-perspektief": 0.45}),
     "regular": (0.30, {"werkse": 0.7, "impegno": 0.3}),
@@ -154,7 +154,6 @@ class DossierFacts:
     periods: tuple[BenefitPeriodRecord, ...]
     segment: str
     in_caseload: bool
-    birth_date: date
     household: str
     children_under_12: int
     dutch_level: str
@@ -298,7 +297,9 @@ def _tree_barrier(rng: random.Random, facts: DossierFacts) -> BarrierRecord:
     opened_on = random_day(rng, max(facts.first_day, date(2019, 3, 1)), date(2019, 6, 30))
     opened_on = min(opened_on, facts.last_day)
     solved_by = facts.last_day - timedelta(days=30) if facts.left_to_work else facts.today
-    resolved = solved_by > opened_on + timedelta(days=60)
+    # Solved after the Zeg JA Team took it up (its consent comes within two weeks of the start).
+    solved_from = max(opened_on + timedelta(days=60), ZEG_JA_TEAM_START + timedelta(days=30))
+    resolved = solved_by >= solved_from
     return BarrierRecord(
         kind="other",
         severity=2,
@@ -306,9 +307,8 @@ def _tree_barrier(rng: random.Random, facts: DossierFacts) -> BarrierRecord:
         status="resolved" if resolved else "in_progress",
         owner_organisation="delft-voor-elkaar",
         opened_on=opened_on,
-        resolved_on=random_day(
-            rng, max(opened_on + timedelta(days=60), ZEG_JA_TEAM_START), solved_by
-        )
+        # The Zeg JA Team found a way within months.
+        resolved_on=random_day(rng, solved_from, min(solved_by, solved_from + timedelta(days=150)))
         if resolved
         else None,
         note=TREE_NOTE,
@@ -400,8 +400,9 @@ def make_consents(
 ) -> tuple[ConsentRecord, ...]:
     """Consents for partners during the programme (none for the municipality's own teams).
 
-    A partner owning a debts, psychological or other barrier often gets the
-    matching purpose; focus candidates mostly consent to work guidance by Werkse!
+    A partner owning one of the person's barriers often gets the purpose that
+    goes with it (BARRIER_CONSENTS: debts → debt_help, psychological → care for
+    GGZ, ...); focus candidates mostly consent to work guidance by Werkse!
     or Stichting Perspektief; some consent to matching by WSP Delft; long-term
     focus and volunteer candidates sometimes to the Zeg JA Team (WSP Delft).
     """
@@ -432,7 +433,7 @@ def make_consents(
     zeg_ja_first = max(first, ZEG_JA_TEAM_START)
     zeg_ja_last = min(last, PROGRAMME_END)
     if facts.has_tree:
-        want("wsp-delft", "zeg_ja_team", zeg_ja_first, 30)
+        want("wsp-delft", "zeg_ja_team", zeg_ja_first, 14)
     elif zeg_ja_first <= zeg_ja_last and rng.random() < ZEG_JA_TEAM_SHARE.get(facts.segment, 0.0):
         day = random_day(rng, zeg_ja_first, zeg_ja_last)
         start = facts.period_start_on(day)

@@ -234,9 +234,8 @@ def _random_day(rng: random.Random, first: date, last: date) -> date:
 
 def _draw_from_mix(rng: random.Random, mix: tuple[tuple[float, float, float], ...]) -> float:
     """A number drawn from a mixture of uniform ranges given as (share, low, high)."""
-    low, high = rng.choices([(low, high) for _, low, high in mix], weights=[s for s, _, _ in mix])[
-        0
-    ]
+    ranges = [(low, high) for _, low, high in mix]
+    low, high = rng.choices(ranges, weights=[share for share, _, _ in mix])[0]
     return rng.uniform(low, high)
 
 
@@ -425,8 +424,8 @@ def _pick_returning(
 ) -> int | None:
     """A former client who comes back this month, or None for a newcomer (most of the time).
 
-    Only people who left more than MIN_RETURN_GAP_DAYS ago, not for their pension
-    and younger than 64, can come back.
+    Only people who left at least MIN_RETURN_GAP_DAYS ago and are younger than 64
+    (so not pensioners) can come back.
     """
     if not former_ids or rng.random() >= RETURN_SHARE:
         return None
@@ -438,7 +437,6 @@ def _pick_returning(
             last.end is not None
             and (month_start - last.end).days >= MIN_RETURN_GAP_DAYS
             and years_between(history.birth_date, month_start) < 64
-            and history.pension_date - timedelta(days=1) != last.end
         ):
             return person_id
     return None
