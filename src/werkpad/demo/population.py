@@ -330,27 +330,31 @@ def _house_number(rng: random.Random) -> str:
 
 
 def _work_experience(rng: random.Random, languages: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """Short Dutch work history and the skills it shows (skills in vocabulary order)."""
-    parts: list[str] = []
-    skills: set[str] = set()
+    """Short Dutch work history and the skills it shows (skills in vocabulary order).
+
+    Newcomers without Dutch mostly worked in their country of origin and often
+    not yet in the Netherlands; the others have one or two jobs here, or none recently.
+    """
+    experiences: list[tuple[str, tuple[str, ...]]] = []
     if "nl" not in languages and languages[0] in COUNTRIES:
         text, shown = rng.choice(WORK_ABROAD)
-        parts.append(text.format(country=rng.choice(COUNTRIES[languages[0]])))
-        skills.update(shown)
+        experiences.append((text.format(country=rng.choice(COUNTRIES[languages[0]])), shown))
         if rng.random() < 0.6:
-            parts.append("in Nederland nog geen betaald werk")
-    if not parts or rng.random() < 0.4:
-        if rng.random() < 0.15:
-            parts.append(rng.choice(NO_RECENT_WORK))
+            experiences.append(("in Nederland nog geen betaald werk", ()))
         else:
-            for text, shown in rng.sample(WORK_EXPERIENCES, rng.choice((1, 1, 2))):
-                parts.append(text if not parts else text[0].lower() + text[1:])
-                skills.update(shown)
+            experiences.append(rng.choice(WORK_EXPERIENCES))
+    elif rng.random() < 0.15:
+        experiences.append((rng.choice(NO_RECENT_WORK), ()))
+    else:
+        experiences.extend(rng.sample(WORK_EXPERIENCES, rng.choice((1, 1, 2))))
+    skills = {skill for _, shown in experiences for skill in shown}
     if rng.random() < DRIVING_LICENCE_SHARE:
         skills.add("driving_licence_b")
     if rng.random() < 0.3:
         skills.add(rng.choice(SKILLS))
-    return "; ".join(parts), tuple(skill for skill in SKILLS if skill in skills)
+    texts = [text for text, _ in experiences]
+    history = "; ".join(texts[:1] + [text[0].lower() + text[1:] for text in texts[1:]])
+    return history, tuple(skill for skill in SKILLS if skill in skills)
 
 
 def _education(rng: random.Random, segment: str) -> str:
