@@ -26,6 +26,12 @@ DELFT_PC4 = {"2611", "2612", "2613", "2614", "2616"} | {str(n) for n in range(26
 ISO_639_1 = re.compile(r"^[a-z]{2}$")
 
 
+def _age(birth_date: date, day: date) -> int:
+    """Age in whole years on ``day``, as on a birthday calendar."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
+
+
 @pytest.fixture(scope="module")
 def population() -> Population:
     return generate_population()
@@ -59,16 +65,15 @@ def test_everyone_on_bijstand_in_2019_is_18_to_67(population: Population) -> Non
     day = date(2019, 1, 1)
     for person in population.people:
         if person.on_bijstand(day):
-            age = (day - person.birth_date).days / 365.25
+            age = _age(person.birth_date, day)
             assert 18 <= age < 67, (person.bsn, age)
 
 
 def test_nobody_is_on_bijstand_before_18_or_after_67(population: Population) -> None:
     for person in population.people:
         for period in person.benefit_periods:
-            assert (period.start - person.birth_date).days / 365.25 >= 18
-            last_day = period.end or population.today
-            assert (last_day - person.birth_date).days / 365.25 < 67
+            assert _age(person.birth_date, period.start) >= 18
+            assert _age(person.birth_date, period.end or population.today) < 67
 
 
 def test_households_are_mostly_single_and_young_children_need_a_family(

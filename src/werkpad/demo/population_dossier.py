@@ -17,6 +17,7 @@ from werkpad.demo.population_flows import (
     PROGRAMME_END,
     PROGRAMME_START,
     add_years,
+    random_day,
     weighted_choice,
     years_between,
 )
@@ -199,11 +200,6 @@ class DossierFacts:
             if period.covers(day):
                 return period.start
         return None
-
-
-def random_day(rng: random.Random, first: date, last: date) -> date:
-    """A day between ``first`` and ``last`` inclusive (``first`` when the range is empty)."""
-    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
 def _barrier_kind_weights(facts: DossierFacts) -> dict[str, float]:

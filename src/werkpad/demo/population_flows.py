@@ -227,9 +227,10 @@ def _months(first: date, last: date) -> list[tuple[date, date]]:
     return months
 
 
-def _random_day(rng: random.Random, first: date, last: date) -> date:
-    """A day between ``first`` and ``last`` inclusive."""
-    return first + timedelta(days=rng.randint(0, (last - first).days))
+def random_day(rng: random.Random, first: date, last: date) -> date:
+    """A day between ``first`` and ``last`` inclusive (``first`` when the range is empty)."""
+    span = max(0, (last - first).days)
+    return first + timedelta(days=int(rng.random() * (span + 1)))
 
 
 def _draw_from_mix(rng: random.Random, mix: tuple[tuple[float, float, float], ...]) -> float:
@@ -243,7 +244,7 @@ def _birth_date_for(rng: random.Random, start: date, latest_age_on: date | None 
     """A birth date making the person 18–63 at ``start`` and under 66.5 on ``latest_age_on``."""
     for _ in range(50):
         age = _draw_from_mix(rng, ENTRY_AGE_MIX)
-        birth = start - timedelta(days=int(age * _DAYS_PER_YEAR))
+        birth = min(start - timedelta(days=int(age * _DAYS_PER_YEAR)), add_years(start, -18))
         if latest_age_on is None or years_between(birth, latest_age_on) < 66.5:
             return birth
     return start - timedelta(days=int(18.5 * _DAYS_PER_YEAR))
@@ -393,7 +394,7 @@ def simulate_benefit_histories(
         for person_id in _weighted_sample(rng, eligible, weights, count):
             history = people[person_id]
             spell = history.spells[-1]
-            spell.end = _random_day(rng, month_start, month_end)
+            spell.end = random_day(rng, month_start, month_end)
             spell.end_reason = _end_reason(rng, history, spell.end)
             leaving.add(person_id)
         total_out += len(leaving)
@@ -405,7 +406,7 @@ def simulate_benefit_histories(
         if month_start == CASELOAD_DATE < month_end:
             first_start += timedelta(days=1)
         for _ in range(quota_in):
-            start = _random_day(rng, first_start, month_end)
+            start = random_day(rng, first_start, month_end)
             returning = _pick_returning(rng, people, former_ids, month_start)
             if returning is None:
                 people.append(_new_person(rng, start))
@@ -464,7 +465,7 @@ def _add_blips(rng: random.Random, people: list[BenefitHistory], count: int, tod
         last = (spell.end or today) - timedelta(days=60 + gap)
         if first > last:
             continue
-        split = _random_day(rng, first, last)
+        split = random_day(rng, first, last)
         reason = "work" if rng.random() < 0.6 else "other"
         history.spells[spell_index : spell_index + 1] = [
             Spell(start=spell.start, end=split, end_reason=reason),
