@@ -30,6 +30,8 @@ class PlanRun(BaseModel):
     offer_count = models.PositiveIntegerField(default=0)
     assigned_count = models.PositiveIntegerField(default=0)
     total_score = models.FloatField(default=0)
+    # Totals for the review screen: per offer kind, unmatched, groups left out, upper bound.
+    summary = models.JSONField(default=dict, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -39,3 +41,29 @@ class PlanRun(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.created_at:%d-%m-%Y %H:%M} ({self.get_status_display()})"
+
+
+class PlanProposal(BaseModel):
+    """A pair the plan run proposes, waiting for the programme lead's review.
+
+    Nothing reaches a candidate or provider from here: sending the run turns its proposals into
+    matches with status `proposed`.
+    """
+
+    plan_run = models.ForeignKey(PlanRun, on_delete=models.CASCADE, related_name="proposals")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="+"
+    )
+    offer = models.ForeignKey("offers.Offer", on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("score"))
+    explanation = models.JSONField(_("explanation"), default=dict)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("proposal of a plan run")
+        verbose_name_plural = _("proposals of a plan run")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan_run", "candidate"], name="plan_proposal_one_per_candidate"
+            )
+        ]

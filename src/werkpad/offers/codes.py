@@ -70,6 +70,7 @@ class MatchStatus(models.TextChoices):
     PROVIDER_ACCEPTED = "provider_accepted", _("Provider accepted")
     PROVIDER_DECLINED = "provider_declined", _("Provider declined")
     PLACED = "placed", _("Placed")
+    ENDED = "ended", _("Placement ended")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 

@@ -310,3 +310,33 @@ class Placement(BaseModel):
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
         indexes = [models.Index(fields=["start"]), models.Index(fields=["kind", "start"])]
+
+
+class MatchTransition(BaseModel):
+    """One step of a match through the flow: who moved it from which status to which, when.
+
+    The first row of a match has no source: it records who proposed it. ``created_at`` is when.
+    """
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="transitions")
+    source = models.CharField(_("from"), max_length=20, choices=MatchStatus.choices, blank=True)
+    target = models.CharField(_("to"), max_length=20, choices=MatchStatus.choices)
+    acting_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("for organisation"),
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("step in the flow")
+        verbose_name_plural = _("steps in the flow")
