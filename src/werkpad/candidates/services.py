@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from stdnum.nl import bsn as bsn_number
 from stdnum.nl import postcode as nl_postcode
 
+from werkpad.candidates.codes import HEALTH_BARRIER_KINDS
 from werkpad.candidates.models import (
     Barrier,
     BenefitPeriod,
@@ -21,7 +22,11 @@ from werkpad.candidates.models import (
     PlanGoal,
     PlanStep,
 )
-from werkpad.candidates.selectors import CandidateView, normalise_search_name
+from werkpad.candidates.selectors import (
+    CandidateView,
+    normalise_search_name,
+    registering_organisations,
+)
 from werkpad.core.concurrency import save_with_version
 from werkpad.core.models import BaseModel
 from werkpad.organisations.models import Organisation
@@ -394,3 +399,67 @@ def benefit_period_create(
         obj=period,
     )
     return period
+
+
+def special_category_write_check(
+    *, view: CandidateView, kind: str | None = None, note: str | None = None
+) -> None:
+    """Who may not read special-category data may not write it either.
+
+    Health barrier kinds and free-text notes need the candidate's consent for `care` or the
+    legal basis. Without it a professional could not see what they wrote, and a changed note
+    would overwrite one they cannot read. `note` is None when no note is written.
+    """
+    if view.may_see_special_category:
+        return
+    errors: dict[str, str] = {}
+    if kind in HEALTH_BARRIER_KINDS:
+        errors["kind"] = _(
+            "You can only record a health barrier with the candidate's consent for care."
+        )
+    if note is not None:
+        errors["note"] = _("You can only write a note with the candidate's consent for care.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def candidate_register(
+    *, acting_user: Any, bsn: str, lead_organisation: Organisation | None, **fields: Any
+) -> Candidate:
+    """Register a candidate with a team of the municipality as lead organisation.
+
+    Only a team with a legal basis registers people on bijstand, and the acting user must do
+    casework there (a partner could not see a candidate it registered). Without a team given,
+    the user's only such team is used. The same BSN twice is refused, also when two requests
+    race each other.
+    """
+    teams = list(registering_organisations(user=acting_user).order_by("name"))
+    if not teams:
+        raise PermissionDenied(
+            _("Only the municipality's teams (Team Inkomen, Sociaal Team) register candidates.")
+        )
+    if lead_organisation is None:
+        if len(teams) > 1:
+            raise ValidationError(
+                {"lead_organisation": _("Choose the team that becomes the lead organisation.")}
+            )
+        lead_organisation = teams[0]
+    elif lead_organisation not in teams:
+        raise ValidationError(
+            {
+                "lead_organisation": _(
+                    "You can only register a candidate for a municipality team you work for."
+                )
+            }
+        )
+    try:
+        return candidate_create(
+            acting_user=acting_user,
+            organisation=lead_organisation,
+            bsn=bsn,
+            lead_organisation=lead_organisation,
+            **fields,
+        )
+    except IntegrityError as error:
+        raise ValidationError({"bsn": _("A candidate with this BSN already exists.")}) from error
