@@ -1,12 +1,18 @@
-"""Loading the demo: the partners and one user per role per organisation."""
+"""Loading the demo: the partners, one user per role per organisation, and the population."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from werkpad.accounts.models import User
+from werkpad.candidates.models import Candidate
+from werkpad.demo.loading import LoadCounts, demo_case_managers_assign, population_load
 from werkpad.demo.partners import DEMO_PASSWORD, PARTNERS, demo_email
+from werkpad.demo.population import REFERENCE_CANDIDATES, generate_population
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
 from werkpad.organisations.services import organisation_create_or_update
@@ -46,3 +52,20 @@ def demo_users_load(*, organisations: list[Organisation]) -> int:
 
 def demo_is_loaded() -> bool:
     return Organisation.objects.exists()
+
+
+def demo_population_is_loaded() -> bool:
+    return Candidate.objects.exists()
+
+
+def demo_population_load(
+    *, candidates: int = REFERENCE_CANDIDATES, seed: int = 1, today: date | None = None
+) -> LoadCounts:
+    """The synthetic Delft population, the same for the same seed and day; then each demo
+    professional becomes the case manager of some of their organisation's candidates."""
+    population = generate_population(
+        candidates=candidates, seed=seed, today=today or timezone.localdate()
+    )
+    counts = population_load(population=population)
+    demo_case_managers_assign()
+    return counts

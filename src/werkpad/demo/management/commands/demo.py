@@ -6,7 +6,13 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from werkpad.demo.services import demo_is_loaded, demo_partners_load, demo_users_load
+from werkpad.demo.services import (
+    demo_is_loaded,
+    demo_partners_load,
+    demo_population_is_loaded,
+    demo_population_load,
+    demo_users_load,
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +32,10 @@ class Command(BaseCommand):
             organisations = demo_partners_load()
             users = demo_users_load(organisations=organisations)
             self.stdout.write(f"Loaded {len(organisations)} organisations and {users} demo users.")
+        if not demo_population_is_loaded():
+            self.stdout.write("Loading the synthetic Delft population; this takes a minute…")
+            counts = demo_population_load()
+            self.stdout.write(f"Loaded {counts.candidates} invented candidates.")
         if not options["no_serve"]:
             port = options["port"]
             self.stdout.write(f"Werkpad serves on http://127.0.0.1:{port}/")
