@@ -151,7 +151,7 @@ def test_the_page_asks_for_confirmation_before_erasing(
     client.force_login(dossier.professional)
     url = reverse("privacy:candidate-erase", args=[dossier.candidate.pk])
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(13):
         page = client.get(url)
     refused = client.post(url, {"reason": "retention"})
 

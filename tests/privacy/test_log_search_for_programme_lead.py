@@ -19,6 +19,7 @@ from tests.privacy.avg_helpers import member_of, team_inkomen
 from werkpad.accounts.models import User
 from werkpad.candidates.models import Candidate
 from werkpad.organisations.roles import Role
+from werkpad.privacy import views as privacy_views
 from werkpad.privacy.codes import LogAction
 from werkpad.privacy.models import ProcessingLogEntry
 from werkpad.privacy.selectors import LogFilters, processing_log_search
@@ -58,14 +59,16 @@ def log(
 
 
 def test_searching_on_an_exact_bsn_shows_only_that_candidates_entries(
-    client: Client, lead: User
+    client: Client, lead: User, django_assert_max_num_queries: Callable[..., Any]
 ) -> None:
     wanted, other = CandidateFactory(), CandidateFactory()
-    log(wanted)
-    log(other)
+    for _ in range(30):
+        log(wanted)
+        log(other)
     client.force_login(lead)
 
-    response = client.get(URL, {"bsn": wanted.bsn})
+    with django_assert_max_num_queries(15):
+        response = client.get(URL, {"bsn": wanted.bsn})
 
     entries = list(response.context["page"].object_list)
     assert response.status_code == 200
@@ -145,7 +148,7 @@ def test_newest_first_and_paginated(
         log(candidate, when=start + dt.timedelta(minutes=minute))
     client.force_login(lead)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         first = client.get(URL)
     second = client.get(URL, {"page": 2})
 
@@ -216,3 +219,21 @@ def test_a_wrong_bsn_or_date_range_gets_a_dutch_message_at_the_field(
     assert "Dit is geen geldig BSN" in page
     assert "De einddatum kan niet voor de begindatum liggen" in page
     assert 'aria-describedby="id_bsn_error"' in page
+
+
+def test_a_huge_result_is_counted_up_to_a_cap_and_says_so(
+    client: Client, lead: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(privacy_views, "LOG_COUNT_CAP", 60)
+    candidate = CandidateFactory()
+    for _ in range(65):
+        log(candidate)
+    client.force_login(lead)
+
+    response = client.get(URL)
+    beyond = client.get(URL, {"page": 3})
+
+    paginator = response.context["page"].paginator
+    assert (paginator.capped, paginator.num_pages) == (True, 2)
+    assert "Meer dan 60 regels" in response.content.decode()
+    assert beyond.context["page"].number == 2

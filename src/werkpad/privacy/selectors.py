@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from werkpad.accounts.models import User
 from werkpad.candidates.codes import HEALTH_CATEGORY
 from werkpad.candidates.models import Barrier, Candidate, Correction
 from werkpad.organisations.models import Membership, Organisation
@@ -160,7 +161,7 @@ def processing_log_search(
             candidates = candidates.filter(bsn_hash=bsn_hash(filters.bsn))
         if filters.candidate_id:
             candidates = candidates.filter(pk=filters.candidate_id)
-        candidate = candidates.first()
+        candidate = candidates.only("pk").first()  # the key only: no BSN is decrypted
         if candidate is None:
             return ProcessingLogEntry.objects.none()
         with transaction.atomic():
@@ -177,7 +178,12 @@ def processing_log_search(
     if filters.organisation:
         entries = entries.filter(organisation=filters.organisation)
     if filters.user_email:
-        entries = entries.filter(user_label=filters.user_email.strip().lower())
+        # By account (indexed); by the label kept in the log when the account is gone.
+        email = filters.user_email.strip().lower()
+        user_ids = list(User.objects.filter(email=email).values_list("pk", flat=True))
+        entries = (
+            entries.filter(user_id__in=user_ids) if user_ids else entries.filter(user_label=email)
+        )
     if filters.action:
         entries = entries.filter(action=filters.action)
     if filters.activity:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
+from math import ceil
 from uuid import UUID
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -33,6 +35,7 @@ from werkpad.privacy.models import ProcessingLogEntry
 from werkpad.privacy.selectors import LogFilters, log_entries_described, processing_log_search
 
 LOG_PAGE_SIZE = 50
+LOG_COUNT_CAP = 10_000
 CSV_COLUMNS = (
     "timestamp",
     "user",
@@ -109,6 +112,27 @@ def candidate_erase_view(request: HttpRequest, candidate_id: UUID) -> HttpRespon
     )
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `LOG_COUNT_CAP` entries: an exact count of millions costs seconds.
+
+    Pages beyond the cap are not offered; the page says so, and the CSV holds everything.
+    """
+
+    @cached_property
+    def count(self) -> int:
+        # Without ORDER BY the database stops at the cap instead of sorting every match.
+        entries: QuerySet[ProcessingLogEntry] = self.object_list  # type: ignore[assignment]
+        return entries.order_by()[: LOG_COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > LOG_COUNT_CAP
+
+    @cached_property
+    def num_pages(self) -> int:
+        return ceil(min(self.count, LOG_COUNT_CAP) / self.per_page) or 1
+
+
 def _log_search(
     request: HttpRequest, action: LogAction
 ) -> tuple[LogSearchForm, QuerySet[ProcessingLogEntry]]:
@@ -121,19 +145,25 @@ def _log_search(
     return form, entries if valid else entries.none()
 
 
+def _log_search_page(
+    request: HttpRequest, form: LogSearchForm, entries: QuerySet[ProcessingLogEntry]
+) -> HttpResponse:
+    page = CappedPaginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = log_entries_described(list(page.object_list))
+    return render(
+        request,
+        "privacy/log_search.html",
+        {"form": form, "page": page, "searched": bool(request.GET), "cap": LOG_COUNT_CAP},
+        status=400 if form.errors else 200,
+    )
+
+
 @never_cache
 @login_required
 @require_GET
 def log_search_view(request: HttpRequest) -> HttpResponse:
     form, entries = _log_search(request, LogAction.VIEW)
-    page = Paginator(entries, LOG_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = log_entries_described(list(page.object_list))
-    return render(
-        request,
-        "privacy/log_search.html",
-        {"form": form, "page": page, "searched": bool(request.GET)},
-        status=400 if form.errors else 200,
-    )
+    return _log_search_page(request, form, entries)
 
 
 def _csv_safe(value: object) -> str:
@@ -176,13 +206,7 @@ def _csv_lines(entries: QuerySet[ProcessingLogEntry]) -> Iterator[str]:
 def log_search_csv_view(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     form, entries = _log_search(request, LogAction.EXPORT)
     if form.errors:
-        page = Paginator(entries, LOG_PAGE_SIZE).get_page(1)
-        return render(
-            request,
-            "privacy/log_search.html",
-            {"form": form, "page": page, "searched": True},
-            status=400,
-        )
+        return _log_search_page(request, form, entries)
     response = StreamingHttpResponse(_csv_lines(entries), content_type="text/csv; charset=utf-8")
     filename = f"verwerkingenlog-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
