@@ -1,0 +1,373 @@
+"""The city-wide plan: at most one offer per candidate, at most ``capacity`` candidates per offer,
+group offers either empty or at their minimum, and the largest total score.
+
+Solving. Without group minimums the plan is a maximum-weight b-matching, solved exactly as a
+min-cost flow (OR-Tools ``SimpleMinCostFlow``): candidate -> offer arcs cost ``-points``, offer ->
+sink arcs hold the capacity, and a zero-cost candidate -> sink arc is the "unmatched" option, so
+the flow is always feasible. The eligibility graph falls apart into connected components
+(regions: a town and the offers its people can reach); they are solved separately, because
+cost-scaling time grows faster than linearly in graph size (see bench/README.md), small regions
+packed together into batches of about ``_BATCH_ARCS`` arcs, batches spread over ``workers``
+processes. Results do not depend on ``workers``.
+
+Group minimums (an offer gets 0 or >= ``group_min`` candidates) make the problem NP-hard in
+general. ``group_minimums="iterative"`` (the default) plans without them, closes every group offer
+that got some but too few candidates, and re-plans the regions concerned, until no group is
+short. Each round closes at least one group, so it ends; the first round's total is an upper
+bound, so a plan whose total equals ``upper_bound_points`` is proven optimal. It is chosen as
+the default because it keeps a city plan under a second and a national one in seconds, and on
+the benchmark instances it loses little against the exact optimum (figures in bench/README.md).
+``group_minimums="exact"`` solves each region that has a short group as a MIP with SciPy's HiGHS
+(``scipy.optimize.milp``): binary ``open_j`` per group offer with
+``group_min_j * open_j <= load_j <= capacity_j * open_j``; exact, but seconds to minutes per
+large region, so meant for overnight runs and audits.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+from ortools.graph.python import min_cost_flow
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse.csgraph import connected_components
+
+from .arrays import BoolArray, CandidateArrays, IntArray, OfferArrays, ScoredEdges
+from .codes import SCORE_SCALE
+
+__all__ = ["GroupMinimums", "Plan", "RegionStats", "plan"]
+
+GroupMinimums = Literal["iterative", "exact"]
+
+# Regions are packed into batches of at least this many arcs: big enough that per-call overhead
+# does not dominate thousands of tiny regions, small enough to keep cost scaling near-linear.
+_BATCH_ARCS = 4_096
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class RegionStats:
+    """Per region (connected component of the eligibility graph), arrays indexed by region id.
+
+    Attributes:
+        candidates, offers, edges: size of the region.
+        matched: candidates planned on an offer.
+        points: total points of the region's plan.
+        upper_bound_points: optimum without group minimums; equals ``points`` when proven optimal.
+        rounds: solves the region needed (1 when no group offer fell short).
+    """
+
+    candidates: IntArray
+    offers: IntArray
+    edges: IntArray
+    matched: IntArray
+    points: IntArray
+    upper_bound_points: IntArray
+    rounds: IntArray
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class Plan:
+    """A city-wide plan.
+
+    Attributes:
+        offer: (n,) planned offer row per candidate, -1 when unmatched.
+        edge: (n,) position of the planned pair in the ScoredEdges (its score components), or -1.
+        load: (m,) candidates planned per offer.
+        closed: (m,) group offers the plan does not run because they fell short of ``group_min``
+            (or have less capacity than it).
+        total_points: sum of the planned pairs' points (``/ SCORE_SCALE`` for the score).
+        upper_bound_points: the optimum without group minimums, an upper bound on any plan.
+        candidate_region, offer_region: (n,) and (m,) region id of every candidate and offer.
+        regions: per-region statistics.
+    """
+
+    offer: IntArray
+    edge: IntArray
+    load: IntArray
+    closed: BoolArray
+    total_points: int
+    upper_bound_points: int
+    candidate_region: IntArray
+    offer_region: IntArray
+    regions: RegionStats
+
+    @property
+    def total_score(self) -> float:
+        """Total score of the plan (the sum of planned pairs' ``total``, to 1 / SCORE_SCALE)."""
+        return self.total_points / SCORE_SCALE
+
+    @property
+    def proven_optimal(self) -> bool:
+        """The plan's total reaches the upper bound, so no plan scores higher."""
+        return self.total_points == self.upper_bound_points
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class _Batch:
+    """One flow problem: some regions, renumbered locally (candidates 0.., offers 0..)."""
+
+    cand: npt.NDArray[np.int32]
+    offer: npt.NDArray[np.int32]
+    points: IntArray
+    capacity: IntArray
+    n_cand: int
+
+
+def plan(
+    *,
+    candidates: CandidateArrays,
+    offers: OfferArrays,
+    scored: ScoredEdges,
+    group_minimums: GroupMinimums = "iterative",
+    workers: int = 1,
+) -> Plan:
+    """Plan every candidate on at most one eligible offer, maximising the total points.
+
+    Guarantees: only pairs in ``scored`` are planned; each offer gets at most ``capacity``
+    candidates; a group offer (``group_min >= 2``) gets none or at least ``group_min``. Without
+    group offers the total is optimal; with them see the module docstring. ``workers > 1``
+    solves batches of regions in that many forked processes (POSIX only); the plan is the same.
+    """
+    n, m = candidates.n, offers.m
+    candidate_region, offer_region, n_regions = _regions(n, m, scored)
+    edge_region = candidate_region[scored.cand]
+    # Each candidate's edges stay together (stable sort), and a region's edges are a slice.
+    by_region = np.argsort(edge_region, kind="stable")
+    region_start = np.searchsorted(edge_region[by_region], np.arange(n_regions + 1))
+    group = offers.group_min >= 2
+    # A group that cannot seat its own minimum never runs; closing it up front saves a round.
+    closed = group & (offers.capacity < offers.group_min)
+    rounds = (region_start[1:] > region_start[:-1]).astype(np.int64)
+
+    def edges_of(regions: IntArray) -> IntArray:
+        return np.concatenate(
+            [by_region[region_start[r] : region_start[r + 1]] for r in regions.tolist()]
+            or [by_region[:0]]
+        )
+
+    def short_groups(chosen: IntArray) -> BoolArray:
+        load = np.bincount(scored.offer[chosen], minlength=m)
+        return group & (load > 0) & (load < offers.group_min)
+
+    with _executor(workers) as executor:
+        chosen = _solve_flows(
+            scored, n, np.where(closed, 0, offers.capacity), by_region, edge_region, executor
+        )
+        upper_bound = _region_points(scored, chosen, edge_region, n_regions)
+        short = short_groups(chosen)
+        ever_short = short.copy()
+        while short.any():
+            short_regions = np.unique(offer_region[short])
+            redo = edges_of(short_regions)
+            kept = chosen[~np.isin(edge_region[chosen], short_regions)]
+            if group_minimums == "exact":
+                solved = [
+                    _solve_exact(scored, offers, edges_of(np.array([r]))) for r in short_regions
+                ]
+                chosen = np.concatenate([kept, *solved])
+            else:
+                closed |= short
+                capacity = np.where(closed, 0, offers.capacity)
+                chosen = np.concatenate(
+                    [kept, _solve_flows(scored, n, capacity, redo, edge_region, executor)]
+                )
+            rounds[short_regions] += 1
+            short = short_groups(chosen)
+            ever_short |= short
+
+    chosen = np.sort(chosen)
+    load = np.bincount(scored.offer[chosen], minlength=m)
+    edge_of = np.full(n, -1, dtype=np.int64)
+    edge_of[scored.cand[chosen]] = chosen
+    offer_of = np.full(n, -1, dtype=np.int64)
+    offer_of[scored.cand[chosen]] = scored.offer[chosen]
+    region_points = _region_points(scored, chosen, edge_region, n_regions)
+    return Plan(
+        offer=offer_of,
+        edge=edge_of,
+        load=load,
+        closed=(closed | ever_short) & (load == 0),
+        total_points=int(region_points.sum()),
+        upper_bound_points=int(upper_bound.sum()),
+        candidate_region=candidate_region,
+        offer_region=offer_region,
+        regions=RegionStats(
+            candidates=np.bincount(candidate_region, minlength=n_regions),
+            offers=np.bincount(offer_region, minlength=n_regions),
+            edges=np.diff(region_start),
+            matched=np.bincount(edge_region[chosen], minlength=n_regions),
+            points=region_points,
+            upper_bound_points=upper_bound,
+            rounds=rounds,
+        ),
+    )
+
+
+def _regions(n: int, m: int, scored: ScoredEdges) -> tuple[IntArray, IntArray, int]:
+    """Connected components of the bipartite graph; nodes are candidates, then offers."""
+    adjacency = sp.csr_array(
+        (np.ones(len(scored), dtype=np.int8), (scored.cand, n + scored.offer)),
+        shape=(n + m, n + m),
+    )
+    count, label = connected_components(adjacency, directed=False)
+    label = label.astype(np.int64)
+    return label[:n], label[n:], int(count)
+
+
+def _region_points(
+    scored: ScoredEdges, chosen: IntArray, edge_region: IntArray, n_regions: int
+) -> IntArray:
+    points = np.bincount(edge_region[chosen], weights=scored.points[chosen], minlength=n_regions)
+    return np.rint(points).astype(np.int64)
+
+
+@contextmanager
+def _executor(workers: int) -> Iterator[Executor | None]:
+    if workers <= 1:
+        yield None
+        return
+    # Fork shares the parent's imported modules, so workers start in milliseconds.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield pool
+
+
+def _solve_flows(
+    scored: ScoredEdges,
+    n_candidates: int,
+    capacity: IntArray,
+    edges: IntArray,
+    edge_region: IntArray,
+    executor: Executor | None,
+) -> IntArray:
+    """Solve the regions of ``edges`` (edge positions grouped by region) as min-cost flows and
+    return the positions of the edges the plan uses."""
+    if len(edges) == 0:
+        return edges
+    batch = _batch_ids(edge_region[edges])
+    cand_local, _ = _local_ids(scored.cand[edges], batch, n_candidates)
+    offer_local, offers_in_order = _local_ids(scored.offer[edges], batch, len(capacity))
+    bounds = np.flatnonzero(np.r_[True, batch[1:] != batch[:-1], True]).tolist()
+    batches = []
+    offers_done = 0
+    for start, stop in zip(bounds[:-1], bounds[1:], strict=True):
+        n_offer = int(offer_local[start:stop].max()) + 1
+        batches.append(
+            _Batch(
+                cand=cand_local[start:stop],
+                offer=offer_local[start:stop],
+                points=scored.points[edges[start:stop]],
+                capacity=capacity[offers_in_order[offers_done : offers_done + n_offer]],
+                n_cand=int(cand_local[start:stop].max()) + 1,
+            )
+        )
+        offers_done += n_offer
+    if executor is None:
+        results = [_solve_flow(b) for b in batches]
+    else:
+        results = list(executor.map(_solve_flow, batches, chunksize=4))
+    used = [edges[start + positions] for start, positions in zip(bounds[:-1], results, strict=True)]
+    return np.concatenate(used) if used else edges[:0]
+
+
+def _batch_ids(region: IntArray) -> IntArray:
+    """Batch id per edge, for edges grouped by region: the regions that start within the same
+    ``_BATCH_ARCS`` window of edges share a batch, so a region is never split."""
+    starts = np.flatnonzero(np.r_[True, region[1:] != region[:-1]])
+    sizes = np.diff(np.r_[starts, len(region)])
+    return np.repeat(starts // _BATCH_ARCS, sizes)
+
+
+def _local_ids(
+    node: IntArray, batch: IntArray, n_nodes: int
+) -> tuple[npt.NDArray[np.int32], IntArray]:
+    """Renumber nodes 0.. within each batch (a node lies in one batch: its region's).
+
+    Returns the local id per edge and the node ids ordered by (batch, local id).
+    """
+    node_batch = np.full(n_nodes, -1, dtype=np.int64)
+    node_batch[node] = batch
+    present = np.flatnonzero(node_batch >= 0)
+    ordered = present[np.argsort(node_batch[present], kind="stable")]
+    first = np.searchsorted(node_batch[ordered], node_batch[ordered], side="left")
+    local = np.empty(n_nodes, dtype=np.int32)
+    local[ordered] = np.arange(len(ordered)) - first
+    return local[node], ordered
+
+
+def _solve_flow(batch: _Batch) -> IntArray:
+    """Positions (within the batch) of the arcs an optimal flow uses."""
+    n_cand, n_offer, n_arc = batch.n_cand, len(batch.capacity), len(batch.points)
+    sink = n_cand + n_offer
+    cand_nodes = np.arange(n_cand, dtype=np.int32)
+    offer_nodes = np.arange(n_cand, sink, dtype=np.int32)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        np.concatenate([batch.cand, offer_nodes, cand_nodes]),
+        np.concatenate([n_cand + batch.offer, np.full(n_offer + n_cand, sink, dtype=np.int32)]),
+        np.concatenate([np.ones(n_arc, dtype=np.int64), batch.capacity, np.ones(n_cand, np.int64)]),
+        np.concatenate([-batch.points, np.zeros(n_offer + n_cand, dtype=np.int64)]),
+    )
+    supply = np.ones(sink + 1, dtype=np.int64)
+    supply[n_cand:] = 0
+    supply[sink] = -n_cand
+    flow.set_nodes_supplies(np.arange(sink + 1, dtype=np.int32), supply)
+    status = flow.solve()
+    if status != flow.OPTIMAL:  # the unmatched arcs make it feasible, so this is a bug
+        raise RuntimeError(f"min-cost flow failed: {status}")
+    return np.flatnonzero(flow.flows(np.arange(n_arc, dtype=np.int32)) > 0)
+
+
+def _solve_exact(scored: ScoredEdges, offers: OfferArrays, edges: IntArray) -> IntArray:
+    """Exact plan of one region, group minimums included, as a HiGHS MIP; returns the positions
+    of the edges it uses.
+
+    Variables: ``x_e`` per edge (plan the pair) and ``open_j`` per group offer; maximise
+    ``sum(points_e x_e)`` subject to one offer per candidate, ``load_j <= capacity_j`` for other
+    offers and ``group_min_j open_j <= load_j <= capacity_j open_j`` for group offers.
+    """
+    _, cand_row = np.unique(scored.cand[edges], return_inverse=True)
+    offer_ids, offer_row = np.unique(scored.offer[edges], return_inverse=True)
+    n_edge = len(edges)
+    capacity = offers.capacity[offer_ids]
+    group_min = offers.group_min[offer_ids]
+    groups = np.flatnonzero(group_min >= 2)
+    n_var = n_edge + len(groups)
+    one_offer = sp.csr_array(
+        (np.ones(n_edge), (cand_row, np.arange(n_edge))), shape=(cand_row.max() + 1, n_var)
+    )
+
+    def load_minus(per_group: IntArray) -> sp.csr_array:
+        """Rows ``load_j - per_group_j * open_j`` (just ``load_j`` for offers without a group)."""
+        return sp.csr_array(
+            (
+                np.r_[np.ones(n_edge), -per_group.astype(np.float64)],
+                (
+                    np.r_[offer_row, groups],
+                    np.r_[np.arange(n_edge), n_edge + np.arange(len(groups))],
+                ),
+            ),
+            shape=(len(offer_ids), n_var),
+        )
+
+    result = milp(
+        c=-np.r_[scored.points[edges], np.zeros(len(groups))].astype(np.float64),
+        constraints=[
+            LinearConstraint(one_offer, -np.inf, 1),
+            LinearConstraint(
+                load_minus(capacity[groups]), -np.inf, np.where(group_min >= 2, 0, capacity)
+            ),
+            LinearConstraint(load_minus(group_min[groups])[groups], 0, np.inf),
+        ],
+        integrality=np.ones(n_var),
+        bounds=Bounds(0, 1),
+    )
+    if not result.success:
+        raise RuntimeError(f"HiGHS MIP failed: {result.message}")
+    return edges[np.rint(result.x[:n_edge]) > 0]

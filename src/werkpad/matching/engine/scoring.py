@@ -1,0 +1,146 @@
+"""Scoring eligible pairs: named components in [0, 1] and their weighted mean.
+
+==============  ===================================================================================
+component       value for a pair
+==============  ===================================================================================
+``skills``      share of the offer's asked skills the candidate has, a required skill counting
+                twice a desired one: ``(2 |C & R| + |C & D|) / (2 |R| + |D|)``; 1 if it asks none
+``preferences`` mean of two parts: the offer's kind is among the candidate's preferred kinds,
+                and its sector among the preferred sectors (1 yes, 0 no, 0.5 when the candidate
+                stated no preference or the offer has no sector, so silence is neither rewarded
+                nor punished when candidates compete for a place)
+``support``     share of the support the candidate needs (job coach, adjusted hours,
+                childcare-friendly) that the offer gives; 1 if the candidate needs none
+``travel``      ``1 - distance / max_travel_km``: closer is better, relative to how far this
+                candidate is willing to go; 1 when the candidate travels 0 km
+==============  ===================================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from .arrays import CandidateArrays, Edges, FloatArray, IntArray, OfferArrays, ScoredEdges
+from .codes import SCORE_COMPONENTS, SCORE_SCALE
+
+__all__ = ["REQUIRED_SKILL_WEIGHT", "ScoreWeights", "score_pairs"]
+
+#: A required skill the candidate has counts this many times a desired one.
+REQUIRED_SKILL_WEIGHT = 2
+_NEUTRAL = 0.5
+_WORD = 64
+
+SkillBits = npt.NDArray[np.uint64]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreWeights:
+    """Weights of the score components; the total is their weighted mean, so only ratios matter."""
+
+    skills: float = 0.4
+    preferences: float = 0.25
+    support: float = 0.2
+    travel: float = 0.15
+
+    def __post_init__(self) -> None:
+        weights = [getattr(self, f.name) for f in fields(self)]
+        if min(weights) < 0 or sum(weights) <= 0:
+            raise ValueError("score weights must be >= 0 and not all 0")
+
+
+if tuple(f.name for f in fields(ScoreWeights)) != SCORE_COMPONENTS:  # pragma: no cover
+    raise ImportError("ScoreWeights must list SCORE_COMPONENTS in order")
+
+
+def score_pairs(
+    *,
+    candidates: CandidateArrays,
+    offers: OfferArrays,
+    edges: Edges,
+    weights: ScoreWeights | None = None,
+) -> ScoredEdges:
+    """Score every edge; see the module docstring for the components.
+
+    ``points`` (the integer the ranking and the plan use) is ``round(total * SCORE_SCALE)``.
+    """
+    if candidates.skills.shape[1] != offers.skills_required.shape[1]:
+        raise ValueError("candidate and offer skill matrices need the same skill columns")
+    weights = weights or ScoreWeights()
+    ci, oj = edges.cand, edges.offer
+    components = {
+        "skills": _skills(candidates, offers, ci, oj),
+        "preferences": _preferences(candidates, offers, ci, oj),
+        "support": _coverage(candidates.support_needs[ci], offers.support_given[oj]),
+        "travel": _travel(candidates.max_travel_km[ci], edges.distance_km),
+    }
+    weight_of = {name: float(getattr(weights, name)) for name in SCORE_COMPONENTS}
+    total = sum(weight_of[name] * components[name] for name in SCORE_COMPONENTS) / sum(
+        weight_of.values()
+    )
+    total_array = np.asarray(total, dtype=np.float64)
+    return ScoredEdges(
+        cand=ci,
+        offer=oj,
+        distance_km=edges.distance_km,
+        total=total_array,
+        points=np.rint(total_array * SCORE_SCALE).astype(np.int64),
+        **components,
+    )
+
+
+def _skill_bits(matrix: sp.csr_array) -> SkillBits:
+    """Pack a bool rows x skills matrix into rows x words of 64 skill bits each."""
+    rows, n_skills = matrix.shape
+    coo = matrix.tocoo()
+    packed = np.zeros((rows, max(1, -(-n_skills // _WORD))), dtype=np.uint64)
+    cols = coo.col.astype(np.uint64)
+    np.bitwise_or.at(
+        packed,
+        (coo.row, (cols // np.uint64(_WORD)).astype(np.intp)),
+        np.left_shift(np.uint64(1), cols % np.uint64(_WORD)),
+    )
+    return packed
+
+
+def _count(bits: npt.NDArray[np.uint64] | IntArray) -> IntArray:
+    """Set bits per row (summed over the last axis when bits are packed in words)."""
+    counts = np.bitwise_count(bits).astype(np.int64)
+    return counts.sum(axis=-1) if counts.ndim > 1 else counts
+
+
+def _skills(c: CandidateArrays, o: OfferArrays, ci: IntArray, oj: IntArray) -> FloatArray:
+    has = _skill_bits(c.skills)
+    required = _skill_bits(o.skills_required)
+    # A skill both required and desired counts once, as required.
+    desired = _skill_bits(o.skills_desired) & ~required
+    asked = REQUIRED_SKILL_WEIGHT * _count(required) + _count(desired)
+    offered = has[ci]
+    met = REQUIRED_SKILL_WEIGHT * _count(offered & required[oj]) + _count(offered & desired[oj])
+    asked_per_edge = asked[oj]
+    return np.where(asked_per_edge > 0, met / np.maximum(asked_per_edge, 1), 1.0)
+
+
+def _preference_part(preferred: IntArray, value: IntArray) -> FloatArray:
+    stated = (preferred != 0) & (value >= 0)
+    hit = (preferred >> np.maximum(value, 0) & 1).astype(np.float64)
+    return np.where(stated, hit, _NEUTRAL)
+
+
+def _preferences(c: CandidateArrays, o: OfferArrays, ci: IntArray, oj: IntArray) -> FloatArray:
+    kind = _preference_part(c.preferred_kinds[ci], o.kind[oj])
+    sector = _preference_part(c.preferred_sectors[ci], o.sector[oj])
+    return np.asarray((kind + sector) / 2.0)
+
+
+def _coverage(needs: IntArray, given: IntArray) -> FloatArray:
+    needed = _count(needs)
+    return np.where(needed > 0, _count(needs & given) / np.maximum(needed, 1), 1.0)
+
+
+def _travel(max_travel_km: FloatArray, distance_km: FloatArray) -> FloatArray:
+    share = distance_km / np.where(max_travel_km > 0, max_travel_km, 1.0)
+    return np.where(max_travel_km > 0, np.clip(1.0 - share, 0.0, 1.0), 1.0)
