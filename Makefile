@@ -58,7 +58,7 @@ migrations-check: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=werkpad.config.settings.test $(BIN)/werkpad makemigrations --check --dry-run
 
 schema: $(VENV)/.installed
-	DJANGO_SETTINGS_MODULE=werkpad.config.settings.test $(BIN)/werkpad spectacular --file openapi.yaml
+	DJANGO_SETTINGS_MODULE=werkpad.config.settings.test $(BIN)/werkpad spectacular --lang en --file openapi.yaml
 
 # Each app keeps its own translations in <app>/locale/, so apps can be worked on side by side.
 messages-update: $(VENV)/.installed

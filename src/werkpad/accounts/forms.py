@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.accounts.models import User
 from werkpad.core.forms import StyledFormMixin
 
 
@@ -37,12 +41,22 @@ class TokenForm(StyledFormMixin, forms.Form):
 
 
 class StyledPasswordResetForm(StyledFormMixin, PasswordResetForm):
+    def get_users(self, email: str) -> Iterator[Any]:
+        """Every active user with this address, also one who has no password yet.
+
+        Django skips users without a usable password; `werkpad adduser` without `--password`
+        makes exactly such users, and they choose their first password through this e-mail.
+        """
+        return (
+            user
+            for user in User.objects.filter(email__iexact=email.strip(), is_active=True)
+            if user.email.lower() == email.strip().lower()
+        )
+
+
+class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):
     pass
 
 
-class StyledSetPasswordForm(StyledFormMixin, SetPasswordForm):  # type: ignore[type-arg]
-    pass
-
-
-class StyledPasswordChangeForm(StyledFormMixin, PasswordChangeForm):  # type: ignore[type-arg]
+class StyledPasswordChangeForm(StyledFormMixin, PasswordChangeForm):
     pass

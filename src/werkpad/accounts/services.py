@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
@@ -13,6 +15,25 @@ from rest_framework.authtoken.models import Token
 from werkpad.accounts.models import User
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
+
+ADMINISTRATORS_GROUP = "Werkpad administrators"
+# What the admin role manages on the management pages; never candidate data, which is seen
+# only through the access policy.
+ADMINISTERED_MODELS = (
+    ("accounts", "user"),
+    ("organisations", "organisation"),
+    ("organisations", "membership"),
+)
+
+
+def administrators_group() -> Group:
+    """The group giving the admin role its management pages: users, organisations, roles."""
+    group, _created = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
+    models = Q()
+    for app_label, model in ADMINISTERED_MODELS:
+        models |= Q(content_type__app_label=app_label, content_type__model=model)
+    group.permissions.set(Permission.objects.filter(models))
+    return group
 
 
 @transaction.atomic
@@ -28,7 +49,9 @@ def user_add_with_role(
     try:
         validate_email(email)
     except ValidationError as error:
-        raise ValidationError(_("“%(email)s” is not a valid e-mail address.") % {"email": email}) from error
+        raise ValidationError(
+            _("“%(email)s” is not a valid e-mail address.") % {"email": email}
+        ) from error
     organisation = Organisation.objects.filter(slug=organisation_slug).first()
     if organisation is None:
         known = ", ".join(Organisation.objects.order_by("slug").values_list("slug", flat=True))
@@ -52,6 +75,8 @@ def user_add_with_role(
     user.is_staff = user.is_staff or role == Role.ADMIN
     user.save()
     Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    if role == Role.ADMIN:
+        user.groups.add(administrators_group())
     return user
 
 

@@ -2,7 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from werkpad.accounts import views
-from werkpad.accounts.forms import StyledPasswordChangeForm, StyledPasswordResetForm, StyledSetPasswordForm
+from werkpad.accounts.forms import (
+    StyledPasswordChangeForm,
+    StyledPasswordResetForm,
+    StyledSetPasswordForm,
+)
 
 app_name = "accounts"
 urlpatterns = [

@@ -7,6 +7,7 @@ with a password alone. In demo mode the second step is asked only of users who s
 from __future__ import annotations
 
 import base64
+import math
 import time
 from typing import Any
 
@@ -68,7 +69,7 @@ def _complete_login(request: HttpRequest, user: User, device: TOTPDevice | None)
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request, request.GET.get("next")))
-    form = LoginForm(request.POST or None)
+    form = LoginForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
@@ -95,7 +96,7 @@ def otp_verify_view(request: HttpRequest) -> HttpResponse:
     if user is None:
         messages.info(request, _("Your login took too long. Please log in again."))
         return redirect("accounts:login")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         for device in TOTPDevice.objects.filter(user=user, confirmed=True):
             if device.verify_token(form.cleaned_data["token"]):
@@ -120,7 +121,7 @@ def otp_setup_view(request: HttpRequest) -> HttpResponse:
     if user is None:
         return redirect("accounts:login")
     device = _setup_device(request, user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.totp_device_confirm(user=user, device=device, token=form.cleaned_data["token"]):
             if request.user.is_authenticated:
@@ -129,13 +130,29 @@ def otp_setup_view(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Two-step verification is set up."))
                 return redirect("core:home")
             return _complete_login(request, user, device)
-        form.add_error("token", _("This code is not right. Check the time on your phone and try the new code."))
+        form.add_error(
+            "token", _("This code is not right. Check the time on your phone and try the new code.")
+        )
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, title=_("QR code"))
     return render(
         request,
         "accounts/otp_setup.html",
         {"form": form, "qr_svg": qr_svg, "secret": _base32_secret(device)},
     )
+
+
+def locked_out_view(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """The page django-axes shows after too many wrong passwords (AXES_LOCKOUT_CALLABLE).
+
+    It says how long the block lasts, taken from the setting rather than written in the text.
+    """
+    minutes = max(1, math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 def _base32_secret(device: TOTPDevice) -> str:

@@ -37,3 +37,6 @@ urlpatterns = [
     path("monitor/", include("werkpad.monitor.urls")),
     path("", include("werkpad.core.urls")),
 ]
+
+handler400 = "werkpad.core.views.bad_request"
+handler404 = "werkpad.core.views.not_found"

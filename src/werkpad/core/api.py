@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser as DRFJSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -20,6 +22,16 @@ class Pagination(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 100
+
+
+class JSONParser(DRFJSONParser):
+    """DRF's JSON parser, also answering 400 (not 500) to JSON nested too deep to read."""
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise exceptions.ParseError(_("The JSON is nested too deeply.")) from error
 
 
 class ConflictError(exceptions.APIException):
@@ -39,6 +51,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     """Answer every client error as `{"detail": str, "errors": {field: [messages]}}`."""
     if isinstance(exc, StaleVersionError):
         exc = ConflictError(detail=str(exc))
+    elif isinstance(exc, ProtectedError | RestrictedError):
+        exc = ConflictError(
+            detail=_("This cannot be deleted because other records still refer to it.")
+        )
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(_("Not found."))
     elif isinstance(exc, PermissionDenied):

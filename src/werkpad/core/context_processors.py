@@ -18,6 +18,6 @@ def werkpad(request: HttpRequest) -> dict[str, Any]:
         roles = set(
             Membership.objects.filter(user_id=request.user.pk).values_list("role", flat=True)
         )
-        return menu_for_roles({Role(role) for role in roles})
+        return menu_for_roles({Role(role) for role in roles}, user=request.user)
 
     return {"demo_mode": settings.DEMO_MODE, "main_menu": main_menu}

@@ -34,7 +34,9 @@ class StyledFormMixin:
         for field in self.fields.values():
             widget_type = type(field.widget).__name__.lower().removesuffix("input")
             css_class = WIDGET_CLASSES.get(widget_type, DEFAULT_WIDGET_CLASS)
-            field.widget.attrs["class"] = f"{css_class} {field.widget.attrs.get('class', '')}".strip()
+            field.widget.attrs["class"] = (
+                f"{css_class} {field.widget.attrs.get('class', '')}".strip()
+            )
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

@@ -6,7 +6,9 @@ interface never links to a missing page. Each domain app adds its entries here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
@@ -29,6 +31,18 @@ class Task:
     url_name: str
     roles: frozenset[Role]
     in_menu: bool = False
+    # A further check for pages that need more than a role; the entry shows only if it passes.
+    allowed: Callable[[Any], bool] | None = None
+
+
+def _may_use_management(user: Any) -> bool:
+    return bool(getattr(user, "is_staff", False))
+
+
+def _may_import_candidates(user: Any) -> bool:
+    from werkpad.candidates.importing import import_organisations
+
+    return import_organisations(user=user).exists()
 
 
 TASKS: tuple[Task, ...] = (
@@ -89,6 +103,7 @@ TASKS: tuple[Task, ...] = (
         description=_("Load the export of the benefit administration."),
         url_name="candidates:import",
         roles=frozenset({Role.PROFESSIONAL, Role.ADMIN}),
+        allowed=_may_import_candidates,
     ),
     Task(
         title=_("Organisations"),
@@ -114,6 +129,7 @@ TASKS: tuple[Task, ...] = (
         description=_("Manage organisations, users and their roles."),
         url_name="admin:index",
         roles=frozenset({Role.ADMIN}),
+        allowed=_may_use_management,
     ),
 )
 
@@ -126,9 +142,18 @@ def _exists(url_name: str) -> bool:
     return True
 
 
-def tasks_for_roles(roles: set[Role]) -> list[Task]:
-    return [task for task in TASKS if task.roles & roles and _exists(task.url_name)]
+def _offered(task: Task, roles: set[Role], user: Any) -> bool:
+    """For these roles, the page exists and, where the entry asks, lets `user` in."""
+    return bool(
+        task.roles & roles
+        and _exists(task.url_name)
+        and (task.allowed is None or (user is not None and task.allowed(user)))
+    )
 
 
-def menu_for_roles(roles: set[Role]) -> list[Task]:
-    return [task for task in tasks_for_roles(roles) if task.in_menu]
+def tasks_for_roles(roles: set[Role], *, user: Any = None) -> list[Task]:
+    return [task for task in TASKS if _offered(task, roles, user)]
+
+
+def menu_for_roles(roles: set[Role], *, user: Any = None) -> list[Task]:
+    return [task for task in TASKS if task.in_menu and _offered(task, roles, user)]

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -18,7 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "core/home.html",
-        {"memberships": memberships, "tasks": tasks_for_roles(roles)},
+        {"memberships": memberships, "tasks": tasks_for_roles(roles, user=request.user)},
     )
 
 
@@ -32,3 +34,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404 for an address that does not exist: the API's JSON error shape under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found."), "errors": {}}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400 for a request Django cannot read: the API's JSON error shape under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": _("Werkpad cannot read this request."), "errors": {}}, status=400
+        )
+    return defaults.bad_request(request, exception)

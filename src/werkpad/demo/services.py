@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from werkpad.accounts.models import User
+from werkpad.accounts.services import administrators_group
 from werkpad.candidates.models import Candidate
 from werkpad.demo.loading import LoadCounts, demo_case_managers_assign, population_load
 from werkpad.demo.partners import DEMO_PASSWORD, PARTNERS, demo_email
@@ -33,6 +34,7 @@ def demo_users_load(*, organisations: list[Organisation]) -> int:
     The password is hashed once: hashing it 126 times with Argon2 would make the demo start slowly.
     """
     password_hash = make_password(DEMO_PASSWORD)
+    administrators = administrators_group()
     created = 0
     for organisation in organisations:
         for role in Role:
@@ -46,6 +48,8 @@ def demo_users_load(*, organisations: list[Organisation]) -> int:
                 },
             )
             Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+            if role == Role.ADMIN:
+                user.groups.add(administrators)
             created += was_created
     return created
 

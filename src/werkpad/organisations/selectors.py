@@ -11,13 +11,13 @@ from werkpad.organisations.roles import Role
 def membership_list(*, user: AbstractBaseUser | AnonymousUser) -> list[Membership]:
     if not user.is_authenticated:
         return []
-    return list(Membership.objects.filter(user=user).select_related("organisation"))
+    return list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
 
 
 def user_has_role(*, user: AbstractBaseUser | AnonymousUser, roles: set[Role]) -> bool:
     if not user.is_authenticated:
         return False
-    return Membership.objects.filter(user=user, role__in=roles).exists()
+    return Membership.objects.filter(user_id=user.pk, role__in=roles).exists()
 
 
 def user_is_admin(*, user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -27,7 +27,9 @@ def user_is_admin(*, user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def organisation_list(*, search: str = "") -> QuerySet[Organisation]:
-    organisations = Organisation.objects.annotate(member_count=Count("memberships__user", distinct=True))
+    organisations = Organisation.objects.annotate(
+        member_count=Count("memberships__user", distinct=True)
+    )
     if search:
         organisations = organisations.filter(name__icontains=search)
     return organisations.order_by("name")

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so its 400 answers still carry the security headers set above.
+    "werkpad.core.middleware.RejectNulCharactersMiddleware",
 ]
 
 ROOT_URLCONF = "werkpad.config.urls"
@@ -239,7 +241,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "werkpad.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["werkpad.core.api.JSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkpad API",

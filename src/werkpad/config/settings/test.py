@@ -17,4 +17,6 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 TWO_FACTOR_REQUIRED = True
-LOGGING["handlers"]["console"]["formatter"] = "plain"  # noqa: F405
+# pytest shows the log records of a failing test itself; a console handler would only repeat
+# them (and write to a stream pytest has closed by the time a later test logs).
+LOGGING = {**LOGGING, "handlers": {"console": {"class": "logging.NullHandler"}}}  # noqa: F405
