@@ -173,8 +173,13 @@ def register_export_section(section: ExportSection) -> ExportSection:
     return section
 
 
-def _label(model: type[Model], field: str) -> Label:
-    return model._meta.get_field(field).verbose_name  # type: ignore[union-attr]
+def _columns(model: type[Model], *fields: str | tuple[str, str]) -> tuple[tuple[str, Label], ...]:
+    """Columns labelled with the model's field names; ("key", "field") where the key differs."""
+    pairs = [(field, field) if isinstance(field, str) else field for field in fields]
+    return tuple(
+        (key, model._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+        for key, name in pairs
+    )
 
 
 def _local(moment: datetime) -> datetime:
@@ -362,99 +367,97 @@ for _section in (
         title=gettext_lazy("Personal details"),
         single=True,
         rows=_person_rows,
-        columns=(
-            ("bsn", gettext_lazy("BSN")),
-            ("first_name", _label(Candidate, "first_name")),
-            ("last_name", _label(Candidate, "last_name")),
-            ("birth_date", _label(Candidate, "birth_date")),
-            ("email", _label(Candidate, "email")),
-            ("phone", _label(Candidate, "phone")),
-            ("postcode", _label(Candidate, "postcode")),
-            ("house_number", _label(Candidate, "house_number")),
-            ("household_label", _label(Candidate, "household")),
-            ("children_under_12", _label(Candidate, "children_under_12")),
-            ("languages", _label(Candidate, "languages")),
-            ("dutch_level", _label(Candidate, "dutch_level")),
-            ("education_label", _label(Candidate, "education")),
-            ("work_experience", _label(Candidate, "work_experience")),
-            ("skills", _label(Candidate, "skills")),
-            ("hours_available", _label(Candidate, "hours_available")),
-            ("preferred_offer_kinds", _label(Candidate, "preferred_offer_kinds")),
-            ("max_travel_km", _label(Candidate, "max_travel_km")),
-            ("lead_organisation_name", _label(Candidate, "lead_organisation")),
-            ("case_manager", _label(Candidate, "case_manager")),
-            ("registered_at", gettext_lazy("registered at")),
-        ),
+        columns=(("bsn", gettext_lazy("BSN")),)
+        + _columns(
+            Candidate,
+            "first_name",
+            "last_name",
+            "birth_date",
+            "email",
+            "phone",
+            "postcode",
+            "house_number",
+            ("household_label", "household"),
+            "children_under_12",
+            "languages",
+            "dutch_level",
+            ("education_label", "education"),
+            "work_experience",
+            "skills",
+            "hours_available",
+            "preferred_offer_kinds",
+            "max_travel_km",
+            ("lead_organisation_name", "lead_organisation"),
+            "case_manager",
+        )
+        + (("registered_at", gettext_lazy("registered at")),),
     ),
     ExportSection(
         key="benefit_periods",
         title=gettext_lazy("Benefit periods"),
         rows=_benefit_period_rows,
-        columns=(
-            ("start", _label(BenefitPeriod, "start")),
-            ("end", _label(BenefitPeriod, "end")),
-            ("end_reason_label", _label(BenefitPeriod, "end_reason")),
-        ),
+        columns=_columns(BenefitPeriod, "start", "end", ("end_reason_label", "end_reason")),
     ),
     ExportSection(
         key="barriers",
         title=gettext_lazy("Barriers"),
         rows=_barrier_rows,
-        columns=(
-            ("kind_label", gettext_lazy("kind")),
-            ("severity_label", _label(Barrier, "severity")),
-            ("blocks_work", _label(Barrier, "blocks_work")),
-            ("status_label", _label(Barrier, "status")),
-            ("owner_organisation_name", _label(Barrier, "owner_organisation")),
-            ("opened_on", _label(Barrier, "opened_on")),
-            ("resolved_on", _label(Barrier, "resolved_on")),
-            ("note", _label(Barrier, "note")),
+        columns=(("kind_label", gettext_lazy("kind")),)
+        + _columns(
+            Barrier,
+            ("severity_label", "severity"),
+            "blocks_work",
+            ("status_label", "status"),
+            ("owner_organisation_name", "owner_organisation"),
+            "opened_on",
+            "resolved_on",
+            "note",
         ),
     ),
     ExportSection(
         key="ladder_scores",
         title=gettext_lazy("Steps on the participation ladder"),
         rows=_ladder_rows,
-        columns=(
-            ("assessed_on", _label(LadderScore, "assessed_on")),
-            ("step_label", _label(LadderScore, "step")),
-            ("potential_step_label", _label(LadderScore, "potential_step")),
-            ("assessor_organisation", _label(LadderScore, "assessor_organisation")),
-            ("note", _label(LadderScore, "note")),
+        columns=_columns(
+            LadderScore,
+            "assessed_on",
+            ("step_label", "step"),
+            ("potential_step_label", "potential_step"),
+            "assessor_organisation",
+            "note",
         ),
     ),
     ExportSection(
         key="plan_goals",
         title=gettext_lazy("Plan of action: goals"),
         rows=_plan_goal_rows,
-        columns=(
-            ("title", _label(PlanGoal, "title")),
-            ("achieved_on", _label(PlanGoal, "achieved_on")),
-        ),
+        columns=_columns(PlanGoal, "title", "achieved_on"),
     ),
     ExportSection(
         key="plan_steps",
         title=gettext_lazy("Plan of action: steps"),
         rows=_plan_step_rows,
-        columns=(
-            ("goal_title", _label(PlanGoal, "title")),
-            ("description", _label(PlanStep, "description")),
-            ("owner_organisation_name", _label(PlanStep, "owner_organisation")),
-            ("due_on", _label(PlanStep, "due_on")),
-            ("done_on", _label(PlanStep, "done_on")),
+        columns=_columns(PlanGoal, ("goal_title", "title"))
+        + _columns(
+            PlanStep,
+            "description",
+            ("owner_organisation_name", "owner_organisation"),
+            "due_on",
+            "done_on",
         ),
     ),
     ExportSection(
         key="consents",
         title=gettext_lazy("Consents"),
         rows=_consent_rows,
-        columns=(
-            ("organisation_name", _label(Consent, "organisation")),
-            ("purpose_label", _label(Consent, "purpose")),
-            ("granted_on", _label(Consent, "granted_on")),
-            ("expires_on", _label(Consent, "expires_on")),
-            ("revoked_on", _label(Consent, "revoked_on")),
-            ("evidence_note", _label(Consent, "evidence_note")),
+        columns=_columns(
+            Consent,
+            ("organisation_name", "organisation"),
+            ("purpose_label", "purpose"),
+            "granted_on",
+            "expires_on",
+            "revoked_on",
+            "evidence_note",
         ),
     ),
     ExportSection(
