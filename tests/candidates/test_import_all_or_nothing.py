@@ -37,7 +37,8 @@ def test_one_bad_row_in_ten_thousand_imports_nothing_then_the_fixed_file_imports
         call_command("import_candidates", str(path), stdout=StringIO(), stderr=errors)
 
     assert errors.getvalue().splitlines() == [
-        "Rij 17, kolom geboortedatum: 31-02-1980 is geen geldige datum (schrijf bijvoorbeeld 31-12-1980)"
+        "Rij 17, kolom geboortedatum: 31-02-1980 is geen geldige datum "
+        "(schrijf bijvoorbeeld 31-12-1980)"
     ]
     assert Candidate.objects.count() == 0
     assert BenefitPeriod.objects.count() == 0

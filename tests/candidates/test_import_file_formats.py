@@ -102,3 +102,20 @@ def test_a_column_given_twice_is_refused() -> None:
     data = data.replace(b"achternaam", b"voornaam", 1)
 
     assert file_problem(run_import(data)) == "column_twice"
+
+
+def test_rows_are_numbered_as_excel_shows_them_also_after_empty_rows() -> None:
+    rows: list[dict[str, object]] = [dict(row) for row in export_rows(3)]
+    rows.insert(1, dict.fromkeys(rows[0], None))
+    rows[3]["postcode"] = "onbekend"
+
+    job = run_import(export_xlsx(rows), file_name="export.xlsx")
+
+    assert [(p.row, p.column) for p in import_job_problems(job)] == [(5, "postcode")]
+
+
+def test_too_many_rows_in_an_excel_file_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("werkpad.candidates.importing.MAX_ROWS", 10)
+    data = export_xlsx([dict(row) for row in export_rows(12)])
+
+    assert file_problem(run_import(data, file_name="export.xlsx")) == "file_too_many_rows"

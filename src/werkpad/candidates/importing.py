@@ -508,13 +508,17 @@ def _csv_lines(data: bytes, shown: str) -> Iterator[list[Cell]]:
 
 
 def _xlsx_lines(data: bytes, shown: str) -> Iterator[list[Cell]]:
-    """The first sheet of the workbook, read as a stream."""
+    """The first sheet of the workbook, read as a stream; reading stops after too many rows."""
+    lines: list[list[Cell]] = []
+    filled = 0
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        lines = [
-            [_xlsx_cell(value) for value in values]
-            for values in workbook.worksheets[0].iter_rows(values_only=True)
-        ]
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            cells = [_xlsx_cell(value) for value in values]
+            lines.append(cells)  # empty rows too: they keep the row numbers Excel shows
+            filled += any(cells)
+            if filled > MAX_ROWS + 1:  # the header and one row too many
+                break
         workbook.close()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError) as error:
         raise ImportFileError(ImportProblem("file_unreadable", params={"value": shown})) from error
@@ -874,10 +878,12 @@ def import_job_enqueue(*, job: ImportJob) -> None:
 
 def import_job_run(*, job_id: UUID | str) -> ImportJob:
     """Run a queued import: read, check every row, then save all rows or none."""
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED).update(
+        status=ImportJob.Status.VALIDATING, updated_at=timezone.now()
+    )
     job = ImportJob.objects.select_related("organisation", "created_by").get(pk=job_id)
-    if job.status != ImportJob.Status.QUEUED:
+    if not claimed:  # another worker has it, or it has run
         return job
-    _job_update(job, status=ImportJob.Status.VALIDATING)
     try:
         data = base64.b64decode(job.upload)
         sheet = sheet_read(file_name=job.file_name, data=data)
