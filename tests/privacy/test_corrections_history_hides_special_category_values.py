@@ -1,4 +1,8 @@
-"""The corrections history on the dossier: who changed what, when — notes only with access."""
+"""The corrections history on the dossier (who changed what, when): notes only with access.
+
+`werkpad.candidates.selectors.correction_list` serves the dossier tab; the export reads the
+same history in full, for the person themself.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +12,36 @@ from tests.candidates.factories import ConsentFactory
 from tests.factories import OrganisationFactory
 from tests.privacy.avg_helpers import HEALTH_NOTE, full_dossier, member_of
 from werkpad.candidates.models import Candidate
-from werkpad.candidates.selectors import candidate_get_unlogged
+from werkpad.candidates.selectors import CorrectionRow, candidate_get_unlogged, correction_list
 from werkpad.candidates.services import barrier_update
-from werkpad.privacy.selectors import correction_list
+from werkpad.privacy.avg import candidate_export
 
 pytestmark = pytest.mark.django_db
+
+
+def shown(rows: list[CorrectionRow]) -> dict[tuple[str, str], tuple[str, str] | None]:
+    """(record, field) -> (old, new), or None where the values are hidden."""
+    return {
+        (row.correction.object_type, row.correction.field): (
+            (row.correction.old_value, row.correction.new_value) if row.values_visible else None
+        )
+        for row in rows
+    }
 
 
 def test_with_the_legal_basis_every_change_and_value_shows_newest_first() -> None:
     dossier = full_dossier()
     view = candidate_get_unlogged(user=dossier.professional, candidate_id=dossier.candidate.pk)
 
-    corrections = correction_list(view=view)
+    rows = correction_list(view=view)
 
-    assert [(c.field, c.visible_old_value, c.visible_new_value) for c in corrections] == [
-        ("hours_available", "24", "16"),
-        ("note", "Eerste melding", HEALTH_NOTE),
-    ]
-    assert corrections[0].changed_by == dossier.professional
-    assert corrections[0].organisation.slug == "team-inkomen"
-    assert (corrections[0].object_label, corrections[0].field_label) == (
-        str(Candidate._meta.verbose_name),
-        str(Candidate._meta.get_field("hours_available").verbose_name),
-    )
+    assert [row.correction.field for row in rows] == ["hours_available", "note"]
+    assert shown(rows) == {
+        ("candidate", "hours_available"): ("24", "16"),
+        ("barrier", "note"): ("Eerste melding", HEALTH_NOTE),
+    }
+    assert rows[0].correction.changed_by == dossier.professional
+    assert rows[0].field_label == str(Candidate._meta.get_field("hours_available").verbose_name)
 
 
 def test_without_consent_for_care_health_barriers_and_note_values_stay_hidden() -> None:
@@ -46,14 +57,9 @@ def test_without_consent_for_care_health_barriers_and_note_values_stay_hidden() 
     werkse = OrganisationFactory(slug="werkse")  # consent for work guidance only
     partner_view = candidate_get_unlogged(user=member_of(werkse), candidate_id=dossier.candidate.pk)
 
-    shown = {
-        (c.object_type, c.field): (c.visible_old_value, c.visible_new_value)
-        for c in correction_list(view=partner_view)
-    }
-
-    assert shown == {
+    assert shown(correction_list(view=partner_view)) == {
         ("candidate", "hours_available"): ("24", "16"),
-        ("barrier", "note"): (None, None),
+        ("barrier", "note"): None,
         ("barrier", "severity"): ("2", "3"),
     }
 
@@ -64,6 +70,18 @@ def test_consent_for_care_shows_the_notes() -> None:
     ConsentFactory(candidate=dossier.candidate, organisation=ggz, purpose="care")
     view = candidate_get_unlogged(user=member_of(ggz), candidate_id=dossier.candidate.pk)
 
-    notes = [c.visible_new_value for c in correction_list(view=view) if c.field == "note"]
+    assert shown(correction_list(view=view))[("barrier", "note")] == ("Eerste melding", HEALTH_NOTE)
 
-    assert notes == [HEALTH_NOTE]
+
+def test_the_export_holds_the_whole_history_oldest_first() -> None:
+    dossier = full_dossier()
+
+    corrections = candidate_export(
+        acting_user=dossier.professional, candidate_id=dossier.candidate.pk
+    )["sections"]["corrections"]
+
+    assert [(c["field"], c["new_value"]) for c in corrections] == [
+        ("note", HEALTH_NOTE),
+        ("hours_available", "16"),
+    ]
+    assert {c["organisation_name"] for c in corrections} == {"Team Inkomen"}

@@ -46,6 +46,7 @@ from werkpad.candidates.models import (
     PlanGoal,
     PlanStep,
 )
+from werkpad.candidates.selectors import CandidateView, correction_list
 from werkpad.organisations.models import Membership
 from werkpad.privacy.access import CASEWORK_ROLES, Access, visible_candidates
 from werkpad.privacy.codes import (
@@ -57,7 +58,7 @@ from werkpad.privacy.codes import (
     Purpose,
 )
 from werkpad.privacy.models import Consent, ProcessingLogEntry
-from werkpad.privacy.selectors import corrections_described, log_entries_described
+from werkpad.privacy.selectors import log_entries_described
 from werkpad.privacy.services import processing_log_write, processing_log_write_for_access
 
 EXPORT_FORMAT = "werkpad-avg-export"
@@ -318,23 +319,23 @@ def _consent_rows(candidate: Candidate) -> list[Row]:
 
 
 def _correction_rows(candidate: Candidate) -> list[Row]:
-    corrections = corrections_described(
-        Correction.objects.filter(candidate=candidate)
-        .select_related("organisation")
-        .order_by("created_at", "id")
+    # The person sees every value of their own corrections: full (special-category) access.
+    view = CandidateView(
+        candidate=candidate,
+        access=Access(candidate.lead_organisation, CANDIDATE_SELF_PURPOSE, special_category=True),
     )
     return [
         {
-            "changed_at": _local(correction.created_at),
-            "organisation_name": _name(correction.organisation),
-            "object_type": correction.object_type,
-            "object_label": correction.object_label,  # type: ignore[attr-defined]
-            "field": correction.field,
-            "field_label": correction.field_label,  # type: ignore[attr-defined]
-            "old_value": correction.old_value,
-            "new_value": correction.new_value,
+            "changed_at": _local(row.correction.created_at),
+            "organisation_name": _name(row.correction.organisation),
+            "object_type": row.correction.object_type,
+            "object_label": row.object_label,
+            "field": row.correction.field,
+            "field_label": row.field_label,
+            "old_value": row.correction.old_value,
+            "new_value": row.correction.new_value,
         }
-        for correction in corrections
+        for row in reversed(correction_list(view=view))
     ]
 
 

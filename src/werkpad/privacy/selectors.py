@@ -1,4 +1,4 @@
-"""Reads of the privacy app: the corrections history and the processing-log search.
+"""Reads of the privacy app: the processing-log search.
 
 The log search is the programme lead's tool for accountability (AVG art. 5(2)); it reads the
 log, not the dossier, so it does not go through `visible_candidates`. Filtering the log on one
@@ -7,22 +7,18 @@ candidate is itself a processing of that candidate's personal data, so it is log
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from werkpad.accounts.models import User
-from werkpad.candidates.codes import HEALTH_CATEGORY
-from werkpad.candidates.models import Barrier, Candidate, Correction
+from werkpad.candidates.models import Candidate
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
 from werkpad.privacy.codes import (
@@ -36,69 +32,8 @@ from werkpad.privacy.encryption import bsn_hash
 from werkpad.privacy.models import ProcessingLogEntry
 from werkpad.privacy.services import processing_log_write
 
-if TYPE_CHECKING:
-    from werkpad.candidates.selectors import CandidateView
-
 LOG_SEARCH_ROLES = frozenset({Role.PROGRAMME_LEAD, Role.ADMIN})
 LOG_SEARCH_ACTIVITY = "processing_log_search"
-
-# Fields whose values are special-category data (free-text notes, the exact health kind).
-SPECIAL_CATEGORY_FIELDS = frozenset({"note", "evidence_note", "kind", "kind_encrypted"})
-
-
-def _describe_correction(correction: Correction) -> None:
-    """Set `object_label` and `field_label`: the record and field in words, not codes."""
-    correction.object_label = correction.object_type  # type: ignore[attr-defined]
-    correction.field_label = correction.field  # type: ignore[attr-defined]
-    try:
-        model = apps.get_model("candidates", correction.object_type)
-    except LookupError:
-        return
-    correction.object_label = str(model._meta.verbose_name)  # type: ignore[attr-defined]
-    try:
-        correction.field_label = str(model._meta.get_field(correction.field).verbose_name)  # type: ignore[attr-defined]
-    except FieldDoesNotExist:
-        return
-
-
-def corrections_described(corrections: Iterable[Correction]) -> list[Correction]:
-    rows = list(corrections)
-    for correction in rows:
-        _describe_correction(correction)
-    return rows
-
-
-def correction_list(*, view: CandidateView) -> list[Correction]:
-    """Who changed what in the dossier, when, newest first (`visible_old_value`/`_new_value`).
-
-    Without access to special-category data the corrections of health barriers are left out
-    (as the barriers themselves are), and the old and new values of notes are None. Opening the
-    dossier already logged the view; this read adds no entry of its own.
-    """
-    corrections = corrections_described(
-        view.candidate.corrections.select_related("changed_by", "organisation").order_by(
-            "-created_at", "id"
-        )
-    )
-    if view.may_see_special_category:
-        hidden_objects: set[UUID] = set()
-    else:
-        hidden_objects = set(
-            Barrier.objects.filter(candidate=view.candidate, category=HEALTH_CATEGORY).values_list(
-                "pk", flat=True
-            )
-        )
-    visible = []
-    for correction in corrections:
-        if correction.object_id in hidden_objects:
-            continue
-        hide_values = (
-            not view.may_see_special_category and correction.field in SPECIAL_CATEGORY_FIELDS
-        )
-        correction.visible_old_value = None if hide_values else correction.old_value  # type: ignore[attr-defined]
-        correction.visible_new_value = None if hide_values else correction.new_value  # type: ignore[attr-defined]
-        visible.append(correction)
-    return visible
 
 
 @dataclass(frozen=True)
