@@ -94,6 +94,12 @@ def test_sign_in_with_a_code_and_walk_the_pages(browser_page: Page, professional
     expect(page.get_by_role("img", name="QR-code")).to_be_visible()
     axe_check(page, context="two-step verification setup")
 
+    page.goto("/accounts/api-token/")
+    axe_check(page, context="API token")
+    page.get_by_role("button", name="Maak een nieuw token").click()
+    expect(page.get_by_test_id("api-token")).to_have_text(re.compile(r"^[0-9a-f]{40}$"))
+    axe_check(page, context="API token made")
+
     page.goto("/bestaat-niet/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
     axe_check(page, context="page not found")

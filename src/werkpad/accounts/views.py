@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -160,9 +160,11 @@ def _base32_secret(device: TOTPDevice) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
+@never_cache
 @login_required
 def api_token_view(request: HttpRequest) -> HttpResponse:
+    """Explain the API token; a POST makes a new one (the old one stops working) and shows it."""
+    token = None
     if request.method == "POST":
         token = services.api_token_renew(user=request.user)  # type: ignore[arg-type]
-        return render(request, "accounts/api_token.html", {"token": token})
-    return HttpResponseRedirect(reverse("core:home"))
+    return render(request, "accounts/api_token.html", {"token": token})

@@ -125,6 +125,12 @@ TASKS: tuple[Task, ...] = (
         roles=frozenset({Role.ADMIN, Role.PROGRAMME_LEAD}),
     ),
     Task(
+        title=_("API token"),
+        description=_("Make the token your own system uses to sign in to the API."),
+        url_name="accounts:api-token",
+        roles=frozenset({Role.ADMIN, Role.PROGRAMME_LEAD}),
+    ),
+    Task(
         title=_("Management"),
         description=_("Manage organisations, users and their roles."),
         url_name="admin:index",
