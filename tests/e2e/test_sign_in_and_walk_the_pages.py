@@ -165,3 +165,24 @@ def test_pages_fit_a_phone(
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} scrolls sideways on a phone by {overflow}px"
     axe_check(page, context=f"phone {path}")
+
+
+def test_the_search_works_under_the_real_content_security_policy(
+    signed_in_page: Callable[..., Page], professional: User
+) -> None:
+    page = signed_in_page(professional, bypass_csp=False)
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+
+    page.goto("/organisaties/")
+    page.get_by_label("Zoek op naam").fill("ggz")
+
+    expect(page.get_by_role("table")).to_contain_text("GGZ Delfland")
+    expect(page.get_by_role("table")).not_to_contain_text("Werkse!")
+    page.goto("/")
+    assert blocked == [], blocked
