@@ -251,6 +251,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name get a stable, readable component name.
+    "ENUM_NAME_OVERRIDES": {"BarrierStatusEnum": "werkpad.candidates.codes.BarrierStatus"},
 }
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
