@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import factory
 from factory.django import DjangoModelFactory
 
+from tests.candidates.factories import CandidateFactory, ConsentFactory, LadderScoreFactory
 from tests.factories import OrganisationFactory
+from werkpad.candidates.models import Candidate
 from werkpad.offers.models import (
     Deal,
     DealPromise,
@@ -19,6 +22,7 @@ from werkpad.offers.models import (
     Offer,
     Placement,
 )
+from werkpad.organisations.models import Organisation
 
 
 class EmployerFactory(DjangoModelFactory[Employer]):
@@ -116,3 +120,18 @@ class PlacementFactory(DjangoModelFactory[Placement]):
     kind = factory.LazyAttribute(lambda o: o.offer.kind)
     start = dt.date(2024, 5, 1)
     hours = 12
+
+
+def candidate_for_matching(
+    organisation: Organisation,
+    *,
+    step: int = 3,
+    purposes: tuple[str, ...] = ("matching",),
+    **fields: Any,
+) -> Candidate:
+    """A candidate in Delft on a ladder step, with consent for `organisation` (for matching)."""
+    candidate = CandidateFactory(**{"postcode": "2613 AB", "hours_available": 24, **fields})
+    LadderScoreFactory(candidate=candidate, step=step, potential_step=max(step, 4))
+    for purpose in purposes:
+        ConsentFactory(candidate=candidate, organisation=organisation, purpose=purpose)
+    return candidate

@@ -50,7 +50,7 @@ from werkpad.matching.engine.arrays import FloatArray, IntArray
 from werkpad.matching.explanations import ExplanationText, explanation_text
 from werkpad.matching.geo import centroids
 from werkpad.matching.models import PlanProposal, PlanRun
-from werkpad.offers.codes import SECTOR_IDS, OfferStatus
+from werkpad.offers.codes import SECTOR_IDS, MatchStatus, OfferStatus
 from werkpad.offers.models import Match, MatchTransition, Offer, Placement
 from werkpad.offers.selectors import (
     EMPLOYER_ROLES,
@@ -587,7 +587,7 @@ def offer_matches(*, user: Any, offer: Offer) -> list[Match]:
     matches = list(
         matches_visible(user)
         .filter(offer=offer)
-        .select_related("candidate", "placement")
+        .select_related("candidate")
         .order_by("status", "-score")
     )
     accesses = matching_access_map(user, [m.candidate for m in matches])
@@ -620,6 +620,7 @@ class MatchView:
     access: Access
     actors: frozenset[Actor]
     transitions: list[MatchTransition]
+    placement: Placement | None
 
     @property
     def allowed(self) -> list[Transition]:
@@ -658,6 +659,9 @@ def match_get(*, user: Any, roles: set[Role], match_id: UUID | str, log: bool = 
         access=access,
         actors=user_actors(user=user, roles=roles, offer=match.offer),
         transitions=list(match.transitions.all()),
+        placement=Placement.objects.filter(match=match).first()
+        if match.status in (MatchStatus.PLACED, MatchStatus.ENDED)
+        else None,
     )
 
 

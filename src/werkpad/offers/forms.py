@@ -355,6 +355,11 @@ class OfferForm(ServiceErrorsMixin, forms.ModelForm):
         (_("Support given"), ("job_coach", "adjusted_hours", "childcare_friendly")),
     )
 
+    def _post_clean(self) -> None:
+        """Each field is checked by its form field; the rules across fields (one provider,
+        ranges, group minimum) are the service's, which names them in words. The model's
+        constraints would only say which one was violated."""
+
     def fieldsets(self) -> list[tuple[Any, list[forms.BoundField]]]:
         return [
             (legend, [self[name] for name in names if name in self.fields])
