@@ -149,29 +149,6 @@ class DossierFormMixin(StyledFormMixin):
         super().__init__(*args, **kwargs)
 
 
-CANDIDATE_DETAIL_FIELDS = [
-    "first_name",
-    "last_name",
-    "birth_date",
-    "email",
-    "phone",
-    "postcode",
-    "house_number",
-    "household",
-    "children_under_12",
-    "languages",
-    "dutch_level",
-    "education",
-    "work_experience",
-    "skills",
-    "hours_available",
-    "preferred_offer_kinds",
-    "max_travel_km",
-    "lead_organisation",
-    "case_manager",
-]
-
-
 class CandidateDetailsForm(StyledFormMixin, forms.ModelForm):
     """The candidate's details. The model validates; the services save."""
 
@@ -203,7 +180,7 @@ class CandidateDetailsForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Candidate
-        fields = CANDIDATE_DETAIL_FIELDS
+        fields = services.CANDIDATE_FIELDS
         widgets = {
             "birth_date": DATE_WIDGET,
             "work_experience": forms.Textarea(attrs={"rows": 4}),
@@ -218,7 +195,7 @@ class CandidateDetailsForm(StyledFormMixin, forms.ModelForm):
         return _field_rule(services.normalise_postcode, self.cleaned_data["postcode"], "postcode")
 
     def changed_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in CANDIDATE_DETAIL_FIELDS}
+        return {name: self.cleaned_data[name] for name in services.CANDIDATE_FIELDS}
 
 
 class CandidateEditForm(CandidateDetailsForm):

@@ -3,58 +3,44 @@ from django.urls import URLPattern, URLResolver, path
 from werkpad.candidates import importing_views, views
 
 app_name = "candidates"
+
+
+def tab(route: str, name: str, tab_name: str) -> URLPattern:
+    return path(route, views.dossier_tab_view, {"tab": tab_name}, name=name)
+
+
+def form(route: str, name: str) -> URLPattern:
+    return path(route, views.dossier_form_view, {"form_page": name}, name=name)
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.candidate_list_view, name="list"),
     path("nieuw/", views.candidate_create_view, name="create"),
-    path("<uuid:candidate_id>/", views.candidate_detail_view, name="detail"),
-    path("<uuid:candidate_id>/gegevens/", views.candidate_edit_view, name="edit"),
-    path("<uuid:candidate_id>/belemmeringen/", views.barrier_tab_view, name="barriers"),
-    path(
-        "<uuid:candidate_id>/belemmeringen/nieuw/",
-        views.barrier_create_view,
-        name="barrier-create",
-    ),
-    path(
-        "<uuid:candidate_id>/belemmeringen/<uuid:barrier_id>/",
-        views.barrier_edit_view,
-        name="barrier-edit",
-    ),
-    path("<uuid:candidate_id>/participatieladder/", views.ladder_tab_view, name="ladder"),
-    path(
-        "<uuid:candidate_id>/participatieladder/nieuw/",
-        views.ladder_score_create_view,
-        name="ladder-create",
-    ),
-    path("<uuid:candidate_id>/plan/", views.plan_tab_view, name="plan"),
-    path("<uuid:candidate_id>/plan/doel/", views.plan_goal_create_view, name="goal-create"),
-    path(
-        "<uuid:candidate_id>/plan/doel/<uuid:goal_id>/stap/",
-        views.plan_step_create_view,
-        name="step-create",
-    ),
+    tab("<uuid:candidate_id>/", "detail", "overview"),
+    form("<uuid:candidate_id>/gegevens/", "edit"),
+    tab("<uuid:candidate_id>/belemmeringen/", "barriers", "barriers"),
+    form("<uuid:candidate_id>/belemmeringen/nieuw/", "barrier-create"),
+    form("<uuid:candidate_id>/belemmeringen/<uuid:barrier_id>/", "barrier-edit"),
+    tab("<uuid:candidate_id>/participatieladder/", "ladder", "ladder"),
+    form("<uuid:candidate_id>/participatieladder/nieuw/", "ladder-create"),
+    tab("<uuid:candidate_id>/plan/", "plan", "plan"),
+    form("<uuid:candidate_id>/plan/doel/", "goal-create"),
+    form("<uuid:candidate_id>/plan/doel/<uuid:goal_id>/stap/", "step-create"),
     path(
         "<uuid:candidate_id>/plan/stap/<uuid:step_id>/klaar/",
         views.plan_step_done_view,
         name="step-done",
     ),
-    path("<uuid:candidate_id>/toestemming/", views.consent_tab_view, name="consents"),
-    path(
-        "<uuid:candidate_id>/toestemming/nieuw/",
-        views.consent_create_view,
-        name="consent-create",
-    ),
+    tab("<uuid:candidate_id>/toestemming/", "consents", "consents"),
+    form("<uuid:candidate_id>/toestemming/nieuw/", "consent-create"),
     path(
         "<uuid:candidate_id>/toestemming/<uuid:consent_id>/intrekken/",
         views.consent_revoke_view,
         name="consent-revoke",
     ),
-    path("<uuid:candidate_id>/uitkering/", views.benefit_tab_view, name="benefits"),
-    path(
-        "<uuid:candidate_id>/uitkering/nieuw/",
-        views.benefit_period_create_view,
-        name="benefit-create",
-    ),
-    path("<uuid:candidate_id>/correcties/", views.correction_tab_view, name="corrections"),
+    tab("<uuid:candidate_id>/uitkering/", "benefits", "benefits"),
+    form("<uuid:candidate_id>/uitkering/nieuw/", "benefit-create"),
+    tab("<uuid:candidate_id>/correcties/", "corrections", "corrections"),
 ]
 urlpatterns += [
     path("importeren/", importing_views.import_view, name="import"),

@@ -145,111 +145,48 @@ def _dossier_context(view: CandidateView, tab: str) -> dict[str, Any]:
     }
 
 
-def _dossier_tab(
-    request: HttpRequest,
-    candidate_id: UUID,
-    *,
-    tab: str,
-    build: Callable[[CandidateView], dict[str, Any]],
-) -> HttpResponse:
+def _overview_context(request: HttpRequest, view: CandidateView) -> dict[str, Any]:
+    return {
+        "show_bsn": request.GET.get("bsn") == "show" and may_reveal_bsn(view),
+        "preferred_offer_kinds": [
+            OfferKind(kind).label
+            for kind in view.candidate.preferred_offer_kinds
+            if kind in OfferKind.values
+        ],
+    }
+
+
+TabContext = Callable[[HttpRequest, CandidateView], dict[str, Any]]
+TAB_CONTEXT: dict[str, TabContext] = {
+    "overview": _overview_context,
+    "barriers": lambda request, view: {"barriers": barrier_list(view=view)},
+    "ladder": lambda request, view: {
+        "history": ladder_history(view=view),
+        "ladder_steps": LadderStep.choices,
+    },
+    "plan": lambda request, view: {"goals": plan_goal_list(view=view)},
+    "consents": lambda request, view: {
+        "consents": consent_rows(view=view),
+        "may_manage": may_manage_consent(user=request.user, view=view),
+    },
+    "benefits": lambda request, view: {
+        "periods": benefit_period_list(view=view),
+        "may_add": may_add_benefit_period(view),
+        "today": timezone.localdate(),
+    },
+    "corrections": lambda request, view: {"corrections": correction_list(view=view)},
+}
+
+
+@login_required
+@require_GET
+def dossier_tab_view(request: HttpRequest, candidate_id: UUID, *, tab: str) -> HttpResponse:
     """One tab of the dossier: a page of its own, so opening it writes one log entry."""
     view = candidate_get(
         user=request.user, candidate_id=candidate_id, activity=TAB_BY_NAME[tab].activity
     )
-    context = {**_dossier_context(view, tab), **build(view)}
+    context = {**_dossier_context(view, tab), **TAB_CONTEXT[tab](request, view)}
     return render(request, f"candidates/dossier_{tab}.html", context)
-
-
-@login_required
-@require_GET
-def candidate_detail_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    def build(view: CandidateView) -> dict[str, Any]:
-        return {
-            "show_bsn": request.GET.get("bsn") == "show" and may_reveal_bsn(view),
-            "preferred_offer_kinds": [
-                OfferKind(kind).label
-                for kind in view.candidate.preferred_offer_kinds
-                if kind in OfferKind.values
-            ],
-        }
-
-    return _dossier_tab(request, candidate_id, tab="overview", build=build)
-
-
-@login_required
-@require_GET
-def barrier_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="barriers",
-        build=lambda view: {"barriers": barrier_list(view=view)},
-    )
-
-
-@login_required
-@require_GET
-def ladder_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="ladder",
-        build=lambda view: {
-            "history": ladder_history(view=view),
-            "ladder_steps": LadderStep.choices,
-        },
-    )
-
-
-@login_required
-@require_GET
-def plan_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="plan",
-        build=lambda view: {"goals": plan_goal_list(view=view)},
-    )
-
-
-@login_required
-@require_GET
-def consent_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="consents",
-        build=lambda view: {
-            "consents": consent_rows(view=view),
-            "may_manage": may_manage_consent(user=request.user, view=view),
-        },
-    )
-
-
-@login_required
-@require_GET
-def benefit_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="benefits",
-        build=lambda view: {
-            "periods": benefit_period_list(view=view),
-            "may_add": may_add_benefit_period(view),
-            "today": timezone.localdate(),
-        },
-    )
-
-
-@login_required
-@require_GET
-def correction_tab_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_tab(
-        request,
-        candidate_id,
-        tab="corrections",
-        build=lambda view: {"corrections": correction_list(view=view)},
-    )
 
 
 def add_service_errors(form: DossierForm, error: ValidationError) -> None:
@@ -263,28 +200,100 @@ def add_service_errors(form: DossierForm, error: ValidationError) -> None:
             form.add_error(None if name == NON_FIELD_ERRORS else target, field_error)
 
 
-def _dossier_form(
-    request: HttpRequest,
-    candidate_id: UUID,
-    *,
-    tab: str,
-    title: str | Promise,
-    make_form: Callable[[CandidateView, QueryDict | None], DossierForm],
-    success_message: str | Promise,
-    allowed: Callable[[CandidateView], bool] = lambda view: True,
+FormFactory = Callable[[CandidateView, QueryDict | None, dict[str, UUID]], DossierForm]
+
+
+def _anyone(request: HttpRequest, view: CandidateView) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class FormPage:
+    """A form on the dossier: the tab it belongs to, its form, and who may use it."""
+
+    tab: str
+    title: str | Promise
+    make_form: FormFactory
+    success_message: str | Promise
+    allowed: Callable[[HttpRequest, CandidateView], bool] = _anyone
+
+
+FORM_PAGES: dict[str, FormPage] = {
+    "edit": FormPage(
+        "overview",
+        _("Change details"),
+        lambda view, data, ids: candidate_forms.CandidateEditForm(data, view=view),
+        _("The details are saved."),
+    ),
+    "barrier-create": FormPage(
+        "barriers",
+        _("Add a barrier"),
+        lambda view, data, ids: candidate_forms.BarrierCreateForm(data, view=view),
+        _("The barrier is added."),
+    ),
+    "barrier-edit": FormPage(
+        "barriers",
+        _("Change a barrier"),
+        lambda view, data, ids: candidate_forms.BarrierEditForm(
+            data, view=view, barrier=barrier_get_for_update(view=view, barrier_id=ids["barrier_id"])
+        ),
+        _("The barrier is saved."),
+    ),
+    "ladder-create": FormPage(
+        "ladder",
+        _("Add a step on the Participatieladder"),
+        lambda view, data, ids: candidate_forms.LadderScoreForm(data, view=view),
+        _("The step on the ladder is added."),
+    ),
+    "goal-create": FormPage(
+        "plan",
+        _("Add a goal"),
+        lambda view, data, ids: candidate_forms.PlanGoalForm(data, view=view),
+        _("The goal is added."),
+    ),
+    "step-create": FormPage(
+        "plan",
+        _("Add an agreed step"),
+        lambda view, data, ids: candidate_forms.PlanStepForm(
+            data, view=view, goal=plan_goal_get(view=view, goal_id=ids["goal_id"])
+        ),
+        _("The step is added."),
+    ),
+    "consent-create": FormPage(
+        "consents",
+        _("Record consent"),
+        lambda view, data, ids: candidate_forms.ConsentForm(data, view=view),
+        _("The consent is recorded. It applies from the date it was given."),
+        allowed=lambda request, view: may_manage_consent(user=request.user, view=view),
+    ),
+    "benefit-create": FormPage(
+        "benefits",
+        _("Add a benefit period"),
+        lambda view, data, ids: candidate_forms.BenefitPeriodForm(data, view=view),
+        _("The benefit period is added."),
+        allowed=lambda request, view: may_add_benefit_period(view),
+    ),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_form_view(
+    request: HttpRequest, candidate_id: UUID, *, form_page: str, **ids: UUID
 ) -> HttpResponse:
     """A form on the dossier. Input stays on error; a stale version is a conflict (409).
 
     Showing the form is one `view` entry in the processing log; a save is logged by its
     service, and a form shown back with errors is one more `view` entry.
     """
+    page = FORM_PAGES[form_page]
     view = candidate_get_unlogged(user=request.user, candidate_id=candidate_id)
-    if not allowed(view):
+    if not page.allowed(request, view):
         raise PermissionDenied
-    activity = TAB_BY_NAME[tab].activity
+    tab = TAB_BY_NAME[page.tab]
     status = 200
     if request.method == "POST":
-        form = make_form(view, request.POST)
+        form = page.make_form(view, request.POST, ids)
         if form.is_valid():
             try:
                 form.submit(acting_user=request.user)
@@ -294,101 +303,19 @@ def _dossier_form(
                 form.add_error(None, str(error))
                 status = 409
             else:
-                messages.success(request, str(success_message))
-                return redirect(TAB_BY_NAME[tab].url_name, candidate_id=candidate_id)
+                messages.success(request, str(page.success_message))
+                return redirect(tab.url_name, candidate_id=candidate_id)
     else:
-        form = make_form(view, None)
-    candidate_view_record(user=request.user, view=view, activity=activity)
+        form = page.make_form(view, None, ids)
+    candidate_view_record(user=request.user, view=view, activity=tab.activity)
     context = {
-        **_dossier_context(view, tab),
+        **_dossier_context(view, page.tab),
         "form": form,
-        "title": title,
+        "title": page.title,
         "subpage": True,
-        "cancel_url": reverse(TAB_BY_NAME[tab].url_name, kwargs={"candidate_id": candidate_id}),
+        "cancel_url": reverse(tab.url_name, kwargs={"candidate_id": candidate_id}),
     }
     return render(request, "candidates/dossier_form.html", context, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def candidate_edit_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="overview",
-        title=_("Change details"),
-        make_form=lambda view, data: candidate_forms.CandidateEditForm(data, view=view),
-        success_message=_("The details are saved."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def barrier_create_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="barriers",
-        title=_("Add a barrier"),
-        make_form=lambda view, data: candidate_forms.BarrierCreateForm(data, view=view),
-        success_message=_("The barrier is added."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def barrier_edit_view(request: HttpRequest, candidate_id: UUID, barrier_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="barriers",
-        title=_("Change a barrier"),
-        make_form=lambda view, data: candidate_forms.BarrierEditForm(
-            data, view=view, barrier=barrier_get_for_update(view=view, barrier_id=barrier_id)
-        ),
-        success_message=_("The barrier is saved."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def ladder_score_create_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="ladder",
-        title=_("Add a step on the Participatieladder"),
-        make_form=lambda view, data: candidate_forms.LadderScoreForm(data, view=view),
-        success_message=_("The step on the ladder is added."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def plan_goal_create_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="plan",
-        title=_("Add a goal"),
-        make_form=lambda view, data: candidate_forms.PlanGoalForm(data, view=view),
-        success_message=_("The goal is added."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def plan_step_create_view(request: HttpRequest, candidate_id: UUID, goal_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="plan",
-        title=_("Add an agreed step"),
-        make_form=lambda view, data: candidate_forms.PlanStepForm(
-            data, view=view, goal=plan_goal_get(view=view, goal_id=goal_id)
-        ),
-        success_message=_("The step is added."),
-    )
 
 
 @login_required
@@ -401,20 +328,6 @@ def plan_step_done_view(request: HttpRequest, candidate_id: UUID, step_id: UUID)
     )
     messages.success(request, gettext("The step is marked as done."))
     return redirect("candidates:plan", candidate_id=candidate_id)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def consent_create_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="consents",
-        title=_("Record consent"),
-        make_form=lambda view, data: candidate_forms.ConsentForm(data, view=view),
-        success_message=_("The consent is recorded. It applies from the date it was given."),
-        allowed=lambda view: may_manage_consent(user=request.user, view=view),
-    )
 
 
 @login_required
@@ -442,20 +355,6 @@ def consent_revoke_view(request: HttpRequest, candidate_id: UUID, consent_id: UU
     candidate_view_record(user=request.user, view=view, activity="consent_management")
     context = {**_dossier_context(view, "consents"), "consent": consent, "subpage": True}
     return render(request, "candidates/consent_revoke.html", context)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def benefit_period_create_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
-    return _dossier_form(
-        request,
-        candidate_id,
-        tab="benefits",
-        title=_("Add a benefit period"),
-        make_form=lambda view, data: candidate_forms.BenefitPeriodForm(data, view=view),
-        success_message=_("The benefit period is added."),
-        allowed=may_add_benefit_period,
-    )
 
 
 @login_required
