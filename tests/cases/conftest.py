@@ -43,12 +43,13 @@ class Team:
     board: User
 
     def client_for(self, user: User) -> Client:
-        client = Client()
+        """A signed-in browser that reads English, so tests can name the msgids."""
+        client = Client(HTTP_ACCEPT_LANGUAGE="en")
         client.force_login(user)
         return client
 
     def api_for(self, user: User) -> APIClient:
-        client = APIClient()
+        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
         client.force_authenticate(user)
         return client
 
@@ -73,7 +74,9 @@ def team(db: None, user_with_role: Callable[..., User]) -> Team:
     submitter = user_with_role(Role.PROFESSIONAL, submitting)
     chair = user_with_role(Role.CHAIR, chair_org)
     member = user_with_role(Role.ZEG_JA_MEMBER, member_org)
-    outsider = user_with_role(Role.ZEG_JA_MEMBER, OrganisationFactory(slug="impegno", name="Impegno"))
+    outsider = user_with_role(
+        Role.ZEG_JA_MEMBER, OrganisationFactory(slug="impegno", name="Impegno")
+    )
     programme_lead = user_with_role(Role.PROGRAMME_LEAD, chair_org)
     board = user_with_role(Role.BOARD, OrganisationFactory(slug="bestuur", name="Bestuur"))
     candidate = CandidateFactory(first_name="Mohammed", last_name="El Amrani")
@@ -106,3 +109,40 @@ def team(db: None, user_with_role: Callable[..., User]) -> Team:
         programme_lead=programme_lead,
         board=board,
     )
+
+
+def decision_form_data(
+    team: Team,
+    *,
+    outcome: str = "JA",
+    principles: tuple[str, ...] = ("P2",),
+    actions: int = 1,
+    punt: int | None = None,
+    **fields: str,
+) -> dict[str, Any]:
+    """What the decision form posts: a JA for the garden with `actions` filled-in rows."""
+    data: dict[str, Any] = {
+        "besluit-outcome": outcome,
+        "besluit-solution": "Vrijwilligers van Delft voor Elkaar knappen de tuin op.",
+        "besluit-condition": "",
+        "besluit-escalated_to": "",
+        "besluit-escalation_reason": "",
+        "besluit-rationale": "De tuin is het enige dat hem van werk weerhoudt.",
+        "besluit-principles": list(principles),
+        "besluit-deviation_rule": "",
+        "besluit-deviation_reason": "",
+        "besluit-committed_organisations": [team.member_org.slug],
+        "besluit-acties-TOTAL_FORMS": "3",
+        "besluit-acties-INITIAL_FORMS": "0",
+        "besluit-acties-MIN_NUM_FORMS": "0",
+        "besluit-acties-MAX_NUM_FORMS": "10",
+    }
+    due = (dt.date.today() + dt.timedelta(days=21)).isoformat()  # noqa: DTZ011
+    for index in range(actions):
+        data[f"besluit-acties-{index}-description"] = f"Tuin snoeien, ronde {index + 1}"
+        data[f"besluit-acties-{index}-owner_organisation"] = str(team.member_org.pk)
+        data[f"besluit-acties-{index}-due_on"] = due
+    if punt is not None:
+        data["punt"] = str(punt)
+    data.update({f"besluit-{name}": value for name, value in fields.items()})
+    return data

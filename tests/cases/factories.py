@@ -48,7 +48,7 @@ class CaseFactory(DjangoModelFactory[Case]):
     class Meta:
         model = Case
 
-    number = factory.Sequence(lambda n: n + 1)
+    number = factory.Sequence(lambda n: 500 + n)  # clear of the numbers case_submit gives
     candidate = factory.SubFactory(CandidateFactory)
     submitting_organisation = factory.SubFactory(OrganisationFactory)
     tried = "Gesprekken met de woningcorporatie, zonder resultaat."

@@ -55,6 +55,7 @@ from werkpad.cases.services import (
 from werkpad.cases.workflow import CaseStatus
 from werkpad.organisations.models import Organisation
 
+UUID_PATTERN = "[0-9a-fA-F-]{36}"
 NO_IS_NOT_AN_ANSWER = _(
     "Choose JA, JA_MITS or ESCALATED. “No” is not an answer in the Zeg JA Team: when the team "
     "cannot say yes, it escalates."
@@ -230,6 +231,7 @@ class CaseViewSet(
     """Cases the caller may see; submitting one needs the candidate's Zeg JA Team consent."""
 
     serializer_class = CaseSerializer
+    lookup_value_regex = UUID_PATTERN
 
     def get_queryset(self) -> Any:
         params = self.request.query_params
@@ -371,6 +373,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet[Meeting]):
     """Meetings with their attendees (the mandate) and agenda (case ids and references)."""
 
     serializer_class = MeetingSerializer
+    lookup_value_regex = UUID_PATTERN
 
     def get_queryset(self) -> Any:
         return meeting_list().prefetch_related(
@@ -433,6 +436,7 @@ class ActionViewSet(
     """Actions of the cases the caller may see and the caller's own; PATCH status + version."""
 
     serializer_class = ActionSerializer
+    lookup_value_regex = UUID_PATTERN
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_serializer_context(self) -> dict[str, Any]:

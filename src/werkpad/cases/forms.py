@@ -14,7 +14,12 @@ from werkpad.accounts.models import User
 from werkpad.candidates.models import Barrier
 from werkpad.cases.models import ActionStatus, Case, KnelpuntKind, Meeting, Outcome, Urgency
 from werkpad.cases.selectors import principle_list, table_members
-from werkpad.cases.services import DEFAULT_INTERVAL_WEEKS, DEFAULT_START, ActionInput
+from werkpad.cases.services import (
+    DEFAULT_INTERVAL_WEEKS,
+    DEFAULT_START,
+    NAME_A_BARRIER,
+    ActionInput,
+)
 from werkpad.core.forms import StyledFormMixin
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
@@ -128,6 +133,14 @@ class CaseSubmitForm(CasesFormMixin, forms.Form):
         fields["meeting"].label_from_instance = _meeting_label
         if not barriers:
             del fields["barriers"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not (
+            data.get("barriers") or data.get("knelpunt_kinds") or data.get("barrier_description")
+        ):
+            self.add_error("barrier_description", str(NAME_A_BARRIER))
+        return data
 
 
 def _barrier_label(barrier: Barrier) -> str:

@@ -15,7 +15,6 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,13 +27,12 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from werkpad.candidates.models import Candidate
 from werkpad.cases.models import Action, AgendaItem, Decision, Meeting, Outcome
 from werkpad.cases.selectors import (
-    case_access_map,
+    case_list_log,
     decision_queryset,
     meeting_attendances,
     visible_cases,
 )
 from werkpad.privacy.codes import LogAction
-from werkpad.privacy.services import processing_log_write_for_access
 
 MINUTES_ACTIVITY = "zeg_ja_minutes"
 # Any run of 8 or 9 digits, with optional spaces or dots between groups, may be a BSN.
@@ -177,19 +175,13 @@ def minutes_build(*, user: Any, meeting: Meeting, pseudonymised: bool) -> Minute
         for a in meeting_attendances(meeting=meeting)
     ]
     if named_ids:
-        named = [i.case for i in items if i.case_id in named_ids]
-        accesses = case_access_map(user, named)
-        with transaction.atomic():
-            for case in named:
-                processing_log_write_for_access(
-                    user=user,
-                    access=accesses[case.pk],
-                    action=LogAction.VIEW,
-                    activity=MINUTES_ACTIVITY,
-                    candidate=case.candidate,
-                    object_type="meeting",
-                    object_id=meeting.pk,
-                )
+        case_list_log(
+            user=user,
+            cases=[i.case for i in items if i.case_id in named_ids],
+            activity=MINUTES_ACTIVITY,
+            action=LogAction.VIEW,
+            about=meeting,
+        )
     return Minutes(
         meeting=meeting,
         pseudonymised=pseudonymised,

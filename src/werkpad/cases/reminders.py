@@ -19,7 +19,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from werkpad.accounts.models import User
@@ -115,13 +114,7 @@ def reminders_send(*, today: date, base_url: str = "", dry_run: bool = False) ->
 
 
 def summary(sent: list[Digest], *, dry_run: bool) -> str:
+    """One line for the operator (the command's output is English, like Django's own)."""
     actions = len({a.pk for d in sent for a in d.actions})
-    if dry_run:
-        return _("Would send %(people)s reminders about %(actions)s overdue actions.") % {
-            "people": len(sent),
-            "actions": actions,
-        }
-    return _("Sent %(people)s reminders about %(actions)s overdue actions.") % {
-        "people": len(sent),
-        "actions": actions,
-    }
+    verb = "Would send" if dry_run else "Sent"
+    return f"{verb} {len(sent)} reminders about {actions} overdue actions."

@@ -181,9 +181,19 @@ def _case_queryset(user: Any) -> QuerySet[Case]:
     )
 
 
+def as_uuid(value: UUID | str | None) -> UUID:
+    """An id from a URL or form; anything that is not a UUID is simply not found."""
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError as error:
+        raise Http404 from error
+
+
 def case_get_unlogged(*, user: Any, case_id: UUID | str) -> CaseView:
     """The visible case for a write: the write itself records the processing."""
-    case = _case_queryset(user).filter(pk=case_id).first()
+    case = _case_queryset(user).filter(pk=as_uuid(case_id)).first()
     access = case_access_map(user, [case]).get(case.pk) if case is not None else None
     if case is None or access is None:
         raise Http404
@@ -206,7 +216,7 @@ def case_get_for_planning(*, user: Any, case_id: UUID | str) -> CaseView:
         Case.objects.filter(status__in=SCHEDULABLE, candidate__erased_at__isnull=True)
         .filter(submitting_basis_active())
         .select_related("candidate", "submitting_organisation")
-        .filter(pk=case_id)
+        .filter(pk=as_uuid(case_id))
         .first()
     )
     organisation = (
@@ -239,8 +249,18 @@ def log_case_read(*, user: Any, view: CaseView, action: LogAction) -> None:
     )
 
 
-def case_list_log(*, user: Any, cases: Sequence[Case], activity: str = ACTIVITY) -> int:
-    """Record that these cases were shown to `user` in a list: one entry per case."""
+def case_list_log(
+    *,
+    user: Any,
+    cases: Sequence[Case],
+    activity: str = ACTIVITY,
+    action: LogAction = LogAction.LIST,
+    about: Meeting | None = None,
+) -> int:
+    """Record that these cases were shown to `user`: one entry per case, in one insert.
+
+    `about` names the meeting whose minutes showed them; otherwise the entry is about the case.
+    """
     accesses = case_access_map(user, cases)
     now = timezone.now()
     entries = [
@@ -249,12 +269,15 @@ def case_list_log(*, user: Any, cases: Sequence[Case], activity: str = ACTIVITY)
             user_id=user.pk,
             user_label=user.email,
             organisation=accesses[case.pk].organisation.slug,
-            action=LogAction.LIST,
+            action=action,
             activity=activity,
             purpose=accesses[case.pk].purpose,
-            object_type="case",
-            object_id=str(case.pk),
+            object_type="meeting" if about is not None else "case",
+            object_id=str(about.pk if about is not None else case.pk),
             candidate_id=case.candidate_id,
+            confidentiality=Confidentiality.SPECIAL
+            if accesses[case.pk].special_category
+            else Confidentiality.NORMAL,
         )
         for case in cases
         if case.pk in accesses
@@ -383,7 +406,7 @@ def meeting_list(*, upcoming: bool | None = None) -> QuerySet[Meeting]:
 
 
 def meeting_get(*, meeting_id: UUID | str) -> Meeting:
-    meeting = Meeting.objects.select_related("chair").filter(pk=meeting_id).first()
+    meeting = Meeting.objects.select_related("chair").filter(pk=as_uuid(meeting_id)).first()
     if meeting is None:
         raise Http404
     return meeting
@@ -501,7 +524,7 @@ def _annotated_visible(actions: Sequence[Action], case_id: UUID) -> bool:
 
 def action_get_for_update(*, user: Any, action_id: UUID | str) -> Action:
     """An action `user` may change: theirs, or one of a case they may open. 404 otherwise."""
-    action = action_list(user=user).filter(pk=action_id).first()
+    action = action_list(user=user).filter(pk=as_uuid(action_id)).first()
     if action is None:
         raise Http404
     return action

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from werkpad.candidates.codes import HEALTH_CATEGORY
 from werkpad.candidates.models import Barrier, Candidate
@@ -64,6 +65,9 @@ from werkpad.privacy.codes import LEGAL_BASIS_PURPOSE, LogAction, Purpose
 from werkpad.privacy.models import Consent
 from werkpad.privacy.services import processing_log_write_for_access
 
+NAME_A_BARRIER = gettext_lazy(
+    "Name at least one barrier: link one from the dossier, tick a kind or describe it."
+)
 DEFAULT_INTERVAL_WEEKS = 3
 DEFAULT_START = time(9, 30)
 
@@ -233,9 +237,7 @@ def case_submit(
     if unknown:
         errors["knelpunt_kinds"] = [_("Choose the kinds of barrier from the list.")]
     if not (barriers or knelpunt_kinds or barrier_description.strip()):
-        errors["barrier_description"] = [
-            _("Name at least one barrier: link one from the dossier, tick a kind or describe it.")
-        ]
+        errors["barrier_description"] = [str(NAME_A_BARRIER)]
     if not tried.strip():
         errors["tried"] = [_("Describe what has been tried already.")]
     if not question.strip():
@@ -344,10 +346,12 @@ def case_transition(
 # --- meetings, attendees and the agenda ------------------------------------------------------
 
 
-def _default_attendances(meeting: Meeting) -> None:
-    """Everyone with a seat at the table, once, with the mandate of their organisation."""
+def _invite(meeting: Meeting, memberships: Sequence[Membership] | None) -> None:
+    """Everyone with a seat at the table (or the given ones), once, with their mandate."""
     seats: dict[Any, Membership] = {}
-    for membership in table_members():
+    for membership in table_members() if memberships is None else memberships:
+        if membership.role not in TABLE_ROLES:
+            continue
         current = seats.get(membership.user_id)
         if current is None or (membership.role == Role.CHAIR and current.role != Role.CHAIR):
             seats[membership.user_id] = membership
@@ -367,10 +371,12 @@ def meeting_plan(
     starts_at: time = DEFAULT_START,
     location: str = "",
     chair: Any = None,
+    memberships: Sequence[Membership] | None = None,
 ) -> list[Meeting]:
     """Plan `count` meetings, every `interval_weeks` weeks (three by default) from `first_on`.
 
-    Only the chair or the programme lead plans. Every member at the table is invited.
+    Only the chair or the programme lead plans. Every member at the table is invited, or only
+    `memberships` (members with role zeg_ja_member or chair) when given.
     """
     _require_roles(acting_user, TEAM_LEAD_ROLES)
     errors = {}
@@ -388,7 +394,7 @@ def meeting_plan(
             location=location,
             chair=chair,
         )
-        _default_attendances(meeting)
+        _invite(meeting, memberships)
         meetings.append(meeting)
     return meetings
 

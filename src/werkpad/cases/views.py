@@ -42,6 +42,7 @@ from werkpad.cases.selectors import (
     action_get_for_update,
     action_list_log,
     agenda,
+    as_uuid,
     case_barriers,
     case_detail,
     case_get_for_planning,
@@ -345,7 +346,7 @@ def case_agenda_view(request: HttpRequest, case_id: UUID) -> HttpResponse:
     view = case_get_for_planning(user=request.user, case_id=case_id)
     try:
         if item_id := request.POST.get("remove"):
-            item = view.case.agenda_items.filter(pk=item_id).select_related("meeting").first()
+            item = view.case.agenda_items.filter(pk=as_uuid(item_id)).first()
             if item is None:
                 raise Http404
             agenda_remove(acting_user=request.user, view=view, item=item)
@@ -513,7 +514,8 @@ def chair_view(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     position = request.GET.get("punt")
     status = 200
     if request.method == "POST":
-        item = meeting.agenda_items.filter(position=request.POST.get("punt") or 0).first()
+        punt = request.POST.get("punt", "")
+        item = meeting.agenda_items.filter(position=int(punt) if punt.isdigit() else 0).first()
         if item is None:
             raise Http404
         view = case_get_unlogged(user=request.user, case_id=item.case_id)

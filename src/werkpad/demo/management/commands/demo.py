@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from werkpad.demo.cases_demo import demo_cases_load
 from werkpad.demo.services import (
     demo_is_loaded,
     demo_partners_load,
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             self.stdout.write("Loading the synthetic Delft population; this takes a minute…")
             counts = demo_population_load()
             self.stdout.write(f"Loaded {counts.candidates} invented candidates.")
+        if cases := demo_cases_load():
+            self.stdout.write(f"Loaded the Zeg JA Team's first {cases} cases.")
         if not options["no_serve"]:
             port = options["port"]
             self.stdout.write(f"Werkpad serves on http://127.0.0.1:{port}/")
