@@ -85,7 +85,9 @@ def _looks_like_bsn(text: str) -> bool:
 
 def _looks_like_postcode(text: str) -> bool:
     compact = text.replace(" ", "").upper()
-    return len(compact) in (4, 6) and compact[:4].isdigit() and compact[4:].isalpha()
+    return compact[:4].isdigit() and (
+        len(compact) == 4 or (len(compact) == 6 and compact[4:].isalpha())
+    )
 
 
 def candidate_list(
@@ -127,11 +129,21 @@ def candidate_list(
             current_step=filters.ladder_step
         )
     if filters.organisation:
+        # Care consents and health barriers are left out: filtering on a care provider must not
+        # reveal who receives care.
         candidates = candidates.filter(
             Q(lead_organisation__slug=filters.organisation)
-            | Q(barriers__owner_organisation__slug=filters.organisation)
-            | Q(consents__organisation__slug=filters.organisation)
-        ).distinct()
+            | Exists(
+                Barrier.objects.filter(
+                    candidate=OuterRef("pk"), owner_organisation__slug=filters.organisation
+                ).exclude(category=HEALTH_CATEGORY)
+            )
+            | Exists(
+                Consent.objects.active()
+                .filter(candidate=OuterRef("pk"), organisation__slug=filters.organisation)
+                .exclude(purpose=Purpose.CARE)
+            )
+        )
     if filters.long_term:
         candidates = candidates.filter(
             Exists(
