@@ -20,7 +20,7 @@ from werkpad.matching.engine import (
     CandidateArrays,
     OfferArrays,
 )
-from werkpad.matching.geo import EARTH_RADIUS_KM, haversine_km, pc4_centroids, unit_vectors
+from werkpad.matching.geo import haversine_km, km_for_chord, pc4_centroids, unit_vectors
 
 Generator = np.random.Generator
 FloatArray = npt.NDArray[np.float64]
@@ -118,12 +118,20 @@ def make_candidates(
 
 
 def make_offers(
-    rng: Generator, lat: FloatArray, lon: FloatArray, places: int, providers: int
+    rng: Generator,
+    lat: FloatArray,
+    lon: FloatArray,
+    places: int,
+    providers: int,
+    group_boost: float = 1.0,
+    group_min: tuple[int, int] = (2, 4),
 ) -> OfferArrays:
-    """Offers at the given places with about ``places`` places in total from ``providers``."""
+    """Offers at the given places with about ``places`` places in total from ``providers``;
+    ``group_boost`` multiplies each kind's share of group offers, whose minimum is drawn from
+    ``group_min`` (inclusive)."""
     m = len(lat)
     kind = rng.choice(len(OFFER_KINDS), size=m, p=_KIND_SHARE)
-    group = rng.random(m) < _KIND_GROUP[kind]
+    group = rng.random(m) < np.minimum(_KIND_GROUP[kind] * group_boost, 1.0)
     # Single places hold 1-2; group offers hold the rest of the places, 5+ each.
     capacity = np.where(group, 0, rng.integers(1, 3, m))
     group_places = max(places - int(capacity.sum()), 5 * int(group.sum()))
@@ -145,7 +153,7 @@ def make_offers(
         physical_demand=rng.choice(3, size=m, p=[0.5, 0.3, 0.2]),
         within_school_hours=rng.random(m) < 0.4,
         capacity=capacity,
-        group_min=np.where(group, rng.integers(2, 5, m), 0),
+        group_min=np.where(group, rng.integers(group_min[0], group_min[1] + 1, m), 0),
         # Provider sizes are skewed: a few large care organisations, many small employers.
         provider=np.minimum(rng.zipf(1.6, m), providers) - 1,
         support_given=_random_mask(rng, m, np.array([0.35, 0.4, 0.3])),
@@ -154,47 +162,70 @@ def make_offers(
     )
 
 
-def delft(seed: int = 2019) -> Instance:
-    """3,500 candidates in Delft (PC4 2611-2629) x 1,000 offers with 2,000 places in and
-    around Delft (PC4 centroids within 15 km of the centre)."""
-    rng = np.random.default_rng(seed)
+def _delft_places(rng: Generator, people: int, offers: int) -> tuple[FloatArray, ...]:
+    """People in Delft; offers half in Delft, half in the towns within 15 km of its centre."""
     home_lat, home_lon = _places(*DELFT_PC4)
     all_lat, all_lon = _places(1000, 9999)
     near = haversine_km(all_lat, all_lon, *DELFT_CENTRE) <= NEIGHBOURHOOD_KM
-    c_lat, c_lon = _around(rng, home_lat, home_lon, 3_500)
-    # Half the offers in Delft itself, half in the towns around it.
-    o_lat_d, o_lon_d = _around(rng, home_lat, home_lon, 500)
-    o_lat_n, o_lon_n = _around(rng, all_lat[near], all_lon[near], 500)
+    c_lat, c_lon = _around(rng, home_lat, home_lon, people)
+    o_lat_d, o_lon_d = _around(rng, home_lat, home_lon, offers // 2)
+    o_lat_n, o_lon_n = _around(rng, all_lat[near], all_lon[near], offers - offers // 2)
+    return c_lat, c_lon, np.r_[o_lat_d, o_lat_n], np.r_[o_lon_d, o_lon_n]
+
+
+def _delft_reach(rng: Generator, people: int) -> FloatArray:
+    return rng.choice(np.array([3.0, 5.0, 8.0, 12.0, 15.0]), size=people)
+
+
+def delft(seed: int = 2019) -> Instance:
+    """3,500 candidates in Delft (PC4 2611-2629) x 1,000 offers with 2,000 places in and
+    around Delft, each candidate reaching 3-15 km."""
+    rng = np.random.default_rng(seed)
+    c_lat, c_lon, o_lat, o_lon = _delft_places(rng, 3_500, 1_000)
     return Instance(
         name="delft",
-        candidates=make_candidates(
-            rng, c_lat, c_lon, rng.choice(np.array([3.0, 5.0, 8.0, 12.0, 15.0]), size=len(c_lat))
-        ),
-        offers=make_offers(
-            rng, np.concatenate([o_lat_d, o_lat_n]), np.concatenate([o_lon_d, o_lon_n]), 2_000, 150
-        ),
+        candidates=make_candidates(rng, c_lat, c_lon, _delft_reach(rng, 3_500)),
+        offers=make_offers(rng, o_lat, o_lon, 2_000, 150),
     )
 
 
-def national(seed: int = 2023, nearest: int = 60) -> Instance:
+def delft_groups(seed: int = 2020) -> Instance:
+    """Group minimums under stress: 1,000 candidates x 1,000 offers with 2,000 places, about
+    half of them group offers needing 3-8 people. More places than people, so many groups
+    cannot all reach their minimum."""
+    rng = np.random.default_rng(seed)
+    c_lat, c_lon, o_lat, o_lon = _delft_places(rng, 1_000, 1_000)
+    return Instance(
+        name="delft-groups",
+        candidates=make_candidates(rng, c_lat, c_lon, _delft_reach(rng, 1_000)),
+        offers=make_offers(rng, o_lat, o_lon, 2_000, 150, group_boost=2.5, group_min=(3, 8)),
+    )
+
+
+def national(seed: int = 2023, travel: str = "uniform") -> Instance:
     """400,000 candidates x 100,000 offers (about 200,000 places) over all Dutch PC4 areas.
 
-    A candidate's travel limit is the distance to their ``nearest``-th nearest offer (rounded up
-    to 0.5 km, times 0.8, 1 or 1.25): short in a city, longer in the countryside, and about 20
-    eligible offers each once the other constraints have cut.
+    ``travel="uniform"``: everyone travels at most 2 km, which leaves about 20 eligible offers per
+    candidate; the graph falls apart into towns and city districts. ``travel="nearest"``: a
+    candidate reaches their 60th-nearest offer (rounded up to 0.5 km, times 0.8, 1 or 1.25), also
+    about 20 eligible offers each, but longer reaches in the countryside join almost the whole
+    country into one region: the case where splitting into regions cannot help.
     """
     rng = np.random.default_rng(seed)
     lat, lon = _places(1000, 9999)
     c_lat, c_lon = _around(rng, lat, lon, 400_000)
     o_lat, o_lon = _around(rng, lat, lon, 100_000)
     offers = make_offers(rng, o_lat, o_lon, 200_000, 20_000)
-    chord, _ = cKDTree(unit_vectors(o_lat, o_lon)).query(
-        unit_vectors(c_lat, c_lon), k=[nearest], workers=2
-    )
-    reach = 2 * EARTH_RADIUS_KM * np.arcsin(chord[:, 0] / 2)
-    travel = np.ceil(reach * 2) / 2 * rng.choice(np.array([0.8, 1.0, 1.25]), size=len(reach))
+    if travel == "uniform":
+        reach = np.full(len(c_lat), 2.0)
+    else:
+        chord, _ = cKDTree(unit_vectors(o_lat, o_lon)).query(
+            unit_vectors(c_lat, c_lon), k=[60], workers=2
+        )
+        nearest = np.ceil(km_for_chord(chord[:, 0]) * 2) / 2
+        reach = nearest * rng.choice(np.array([0.8, 1.0, 1.25]), size=len(c_lat))
     return Instance(
-        name="national",
-        candidates=make_candidates(rng, c_lat, c_lon, travel),
+        name=f"national-{travel}",
+        candidates=make_candidates(rng, c_lat, c_lon, reach),
         offers=offers,
     )

@@ -26,7 +26,7 @@ def test_each_failed_constraint_is_named_with_its_values() -> None:
     explanation = explain_pair(candidates=candidates, offers=offers, candidate=0, offer=0)
 
     failed = {check.code: check.values for check in explanation.failed}
-    assert list(failed) == ["capacity", "kind", "hours", "dutch_level", "ladder_step", "distance"]
+    assert list(failed) == ["hours", "kind", "dutch_level", "ladder_step", "capacity", "distance"]
     assert failed["capacity"] == {"capacity": 0}
     assert failed["kind"] == {"kind": "paid_job", "acceptable_kinds": ["volunteer"]}
     assert failed["hours"]["hours_available"] == 12.0
@@ -44,11 +44,11 @@ def test_eligible_pair_lists_what_it_passed_and_its_score_parts() -> None:
 
     assert explanation.eligible
     assert explanation.passed == (
-        "capacity",
-        "kind",
         "hours",
+        "kind",
         "dutch_level",
         "ladder_step",
+        "capacity",
         "distance",
     )
     assert set(explanation.components) == {"skills", "preferences", "support", "travel"}

@@ -25,6 +25,7 @@ __all__ = [
     "centroids",
     "chord_for_km",
     "haversine_km",
+    "km_for_chord",
     "pc4_centroids",
     "pc4_of",
     "unit_vectors",
@@ -121,3 +122,10 @@ def chord_for_km(km: npt.ArrayLike) -> FloatArray:
     """Straight-line distance on the unit sphere between two points ``km`` apart on the surface."""
     angle = np.minimum(np.asarray(km, dtype=np.float64) / EARTH_RADIUS_KM, np.pi)
     return np.asarray(2.0 * np.sin(angle / 2.0))
+
+
+def km_for_chord(chord: npt.ArrayLike) -> FloatArray:
+    """Great-circle km between two points whose unit vectors are ``chord`` apart (inverse of
+    :func:`chord_for_km`); the same distance as :func:`haversine_km`."""
+    half = np.clip(np.asarray(chord, dtype=np.float64) / 2.0, 0.0, 1.0)
+    return np.asarray(2.0 * EARTH_RADIUS_KM * np.arcsin(half))

@@ -15,8 +15,8 @@ __all__ = ["eligible_pairs"]
 # class's radius is at most this factor above its members' own, which bounds the extra pairs
 # fetched and then dropped by the exact distance test.
 _REACH_CLASS_RATIO = 1.15
-# Widening of the chord so that rounding never drops a pair at exactly the travel limit; the exact
-# test afterwards is the same haversine that explain_pair uses.
+# Widening of the k-d tree radius so that rounding never drops a pair at exactly the travel limit;
+# the distance constraints decide afterwards.
 _CHORD_SLACK = 1e-9
 
 
@@ -26,8 +26,8 @@ def eligible_pairs(*, candidates: CandidateArrays, offers: OfferArrays) -> Edges
     No dense candidates x offers matrix is built: offers within reach come from k-d trees on 3-D
     unit vectors (chord length is monotone in great-circle distance), one tree per ladder step
     holding only the open offers that suit that step, since the ladder cuts more pairs than any
-    other constraint. The remaining constraints then filter that short list, and the distance is
-    finally computed with the same haversine that :func:`.explain_pair` uses. Memory is linear in
+    other constraint. The constraints of :mod:`.rules` then filter that short list, measuring
+    distance from the trees' chords exactly as :func:`.explain_pair` does. Memory is linear in
     the number of pairs within reach.
     """
     reach = effective_travel_km(candidates)
@@ -35,14 +35,15 @@ def eligible_pairs(*, candidates: CandidateArrays, offers: OfferArrays) -> Edges
     limit = chord_for_km(reach) * (1.0 + _CHORD_SLACK) + _CHORD_SLACK
     excluded = excluded_barriers(offers)
     keep = (chord <= limit[ci]) & ((candidates.blocking_barriers[ci] & excluded[oj]) == 0)
-    pairs = Pairs(candidates, offers, ci[keep], oj[keep])
+    pairs = Pairs(candidates, offers, ci[keep], oj[keep], chord[keep])
     for constraint in PAIR_CONSTRAINTS:
         # Filtering after each constraint keeps the arrays, and the next gather, short.
         pairs = pairs.where(constraint.passes(pairs))
     # The travel limits of barrier rules (transport), on the distance the explanation reports.
     pairs = pairs.where(pairs.distance_km <= reach[pairs.cand])
 
-    order = np.argsort(pairs.cand * offers.m + pairs.offer)
+    # Stable (timsort) because the k-d tree joins emit candidates in long runs: faster here.
+    order = np.argsort(pairs.cand * offers.m + pairs.offer, kind="stable")
     return Edges(
         cand=pairs.cand[order], offer=pairs.offer[order], distance_km=pairs.distance_km[order]
     )

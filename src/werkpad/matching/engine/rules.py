@@ -5,13 +5,13 @@ Every constraint has a stable code that the Django side translates for "waarom n
 ================  ================================================================================
 code              a pair passes when
 ================  ================================================================================
-``capacity``      the offer has a free place (``capacity > 0``)
-``kind``          the candidate accepts the offer's kind (``acceptable_kinds`` is 0 or has its bit)
 ``hours``         the candidate's hours available cover the offer's ``hours_min`` (the offer's
                   ``hours_max`` only caps the hours planned, it excludes nobody)
-``distance``      the great-circle distance between the PC4 centroids is <= ``max_travel_km``
+``kind``          the candidate accepts the offer's kind (``acceptable_kinds`` is 0 or has its bit)
 ``dutch_level``   the candidate's CEFR level of Dutch is >= the offer's ``min_dutch_level``
 ``ladder_step``   ``ladder_min <= ladder_step <= ladder_max``
+``capacity``      the offer has a free place (``capacity > 0``)
+``distance``      the great-circle distance between the PC4 centroids is <= ``max_travel_km``
 ``barrier:<k>``   the candidate has no open work-blocking barrier ``k`` whose rule excludes the
                   offer (table below); checked only for barriers the candidate has
 ================  ================================================================================
@@ -47,7 +47,7 @@ from functools import cached_property
 
 import numpy as np
 
-from ..geo import haversine_km
+from ..geo import km_for_chord, unit_vectors
 from .arrays import BoolArray, CandidateArrays, FloatArray, IntArray, OfferArrays
 from .codes import (
     BARRIER_KINDS,
@@ -202,8 +202,11 @@ def effective_travel_km(candidates: CandidateArrays) -> FloatArray:
 
 
 class Pairs:
-    """(candidate, offer) pairs under test; the distance is computed once, when first needed.
+    """(candidate, offer) pairs under test, with the chord between their places on the unit sphere.
 
+    Every distance check uses the great-circle distance derived from that chord (the same
+    distance :func:`..geo.haversine_km` gives, by another formula). Building the graph passes the
+    chords its k-d trees measured; an explanation measures its one pair the same way.
     Explanations use a single pair, whose rows are ``i`` and ``j``.
     """
 
@@ -213,23 +216,27 @@ class Pairs:
         offers: OfferArrays,
         cand: IntArray,
         offer: IntArray,
+        chord: FloatArray | None = None,
     ) -> None:
         self.candidates, self.offers, self.cand, self.offer = candidates, offers, cand, offer
+        if chord is None:
+            c, o = candidates, offers
+            apart = unit_vectors(c.lat[cand], c.lon[cand]) - unit_vectors(
+                o.lat[offer], o.lon[offer]
+            )
+            chord = np.sqrt((apart**2).sum(axis=1))
+        self.chord = chord
 
     @cached_property
     def distance_km(self) -> FloatArray:
-        """Great-circle km between the PC4 centroids, the one distance every check uses."""
-        c, o = self.candidates, self.offers
-        return haversine_km(
-            c.lat[self.cand], c.lon[self.cand], o.lat[self.offer], o.lon[self.offer]
-        )
+        """Great-circle km between the PC4 centroids."""
+        return km_for_chord(self.chord)
 
     def where(self, keep: BoolArray) -> Pairs:
-        """The pairs where ``keep`` holds (and their distances, if already computed)."""
-        kept = Pairs(self.candidates, self.offers, self.cand[keep], self.offer[keep])
-        if "distance_km" in self.__dict__:
-            kept.__dict__["distance_km"] = self.distance_km[keep]
-        return kept
+        """The pairs where ``keep`` holds."""
+        return Pairs(
+            self.candidates, self.offers, self.cand[keep], self.offer[keep], self.chord[keep]
+        )
 
     @property
     def i(self) -> int:
@@ -254,7 +261,8 @@ class PairConstraint:
 
 def _accepts_kind(p: Pairs) -> BoolArray:
     acceptable = p.candidates.acceptable_kinds[p.cand]
-    return (acceptable == 0) | ((acceptable >> p.offers.kind[p.offer] & 1) == 1)
+    kind_bit = (np.int64(1) << p.offers.kind)[p.offer]
+    return (acceptable == 0) | ((acceptable & kind_bit) != 0)
 
 
 def _ladder_fits(p: Pairs) -> BoolArray:
@@ -262,22 +270,9 @@ def _ladder_fits(p: Pairs) -> BoolArray:
     return (p.offers.ladder_min[p.offer] <= step) & (step <= p.offers.ladder_max[p.offer])
 
 
-#: Pair constraints in the order explanations list them (barrier checks follow). The distance
-#: comes last so that building the graph computes it only for pairs that pass everything else.
+#: Pair constraints, in the order explanations list them (barrier checks follow) and the graph
+#: applies them: the most selective first, so that later ones test fewer pairs.
 PAIR_CONSTRAINTS: tuple[PairConstraint, ...] = (
-    PairConstraint(
-        "capacity",
-        passes=lambda p: p.offers.capacity[p.offer] > 0,
-        values=lambda p: {"capacity": int(p.offers.capacity[p.j])},
-    ),
-    PairConstraint(
-        "kind",
-        passes=_accepts_kind,
-        values=lambda p: {
-            "kind": OFFER_KINDS[p.offers.kind[p.j]],
-            "acceptable_kinds": names_in(int(p.candidates.acceptable_kinds[p.i]), OFFER_KINDS),
-        },
-    ),
     PairConstraint(
         "hours",
         passes=lambda p: p.candidates.hours_available[p.cand] >= p.offers.hours_min[p.offer],
@@ -286,6 +281,14 @@ PAIR_CONSTRAINTS: tuple[PairConstraint, ...] = (
             "hours_min": float(p.offers.hours_min[p.j]),
             "hours_max": float(p.offers.hours_max[p.j]),
             "hours_planned": float(min(p.candidates.hours_available[p.i], p.offers.hours_max[p.j])),
+        },
+    ),
+    PairConstraint(
+        "kind",
+        passes=_accepts_kind,
+        values=lambda p: {
+            "kind": OFFER_KINDS[p.offers.kind[p.j]],
+            "acceptable_kinds": names_in(int(p.candidates.acceptable_kinds[p.i]), OFFER_KINDS),
         },
     ),
     PairConstraint(
@@ -304,6 +307,11 @@ PAIR_CONSTRAINTS: tuple[PairConstraint, ...] = (
             "ladder_min": int(p.offers.ladder_min[p.j]),
             "ladder_max": int(p.offers.ladder_max[p.j]),
         },
+    ),
+    PairConstraint(
+        "capacity",
+        passes=lambda p: p.offers.capacity[p.offer] > 0,
+        values=lambda p: {"capacity": int(p.offers.capacity[p.j])},
     ),
     PairConstraint(
         "distance",

@@ -25,7 +25,7 @@ import numpy.typing as npt
 import scipy.sparse as sp
 
 from .arrays import CandidateArrays, Edges, FloatArray, IntArray, OfferArrays, ScoredEdges
-from .codes import SCORE_COMPONENTS, SCORE_SCALE
+from .codes import SCORE_COMPONENTS, SCORE_SCALE, SUPPORT_KINDS
 
 __all__ = ["REQUIRED_SKILL_WEIGHT", "ScoreWeights", "score_pairs"]
 
@@ -74,7 +74,7 @@ def score_pairs(
     components = {
         "skills": _skills(candidates, offers, ci, oj),
         "preferences": _preferences(candidates, offers, ci, oj),
-        "support": _coverage(candidates.support_needs[ci], offers.support_given[oj]),
+        "support": _SUPPORT_COVERAGE[candidates.support_needs[ci], offers.support_given[oj]],
         "travel": _travel(candidates.max_travel_km[ci], edges.distance_km),
     }
     weight_of = {name: float(getattr(weights, name)) for name in SCORE_COMPONENTS}
@@ -124,21 +124,29 @@ def _skills(c: CandidateArrays, o: OfferArrays, ci: IntArray, oj: IntArray) -> F
     return np.where(asked_per_edge > 0, met / np.maximum(asked_per_edge, 1), 1.0)
 
 
-def _preference_part(preferred: IntArray, value: IntArray) -> FloatArray:
-    stated = (preferred != 0) & (value >= 0)
-    hit = (preferred >> np.maximum(value, 0) & 1).astype(np.float64)
-    return np.where(stated, hit, _NEUTRAL)
+def _preference_part(preferred: IntArray, value_bit: IntArray) -> FloatArray:
+    """1 if the offer's bit is among the preferred, 0 if not, neutral if either side is silent."""
+    hit = ((preferred & value_bit) != 0).astype(np.float64)
+    return np.where((preferred != 0) & (value_bit != 0), hit, _NEUTRAL)
 
 
 def _preferences(c: CandidateArrays, o: OfferArrays, ci: IntArray, oj: IntArray) -> FloatArray:
-    kind = _preference_part(c.preferred_kinds[ci], o.kind[oj])
-    sector = _preference_part(c.preferred_sectors[ci], o.sector[oj])
+    kind_bit = np.int64(1) << o.kind
+    sector_bit = np.where(o.sector >= 0, np.int64(1) << np.maximum(o.sector, 0), 0)
+    kind = _preference_part(c.preferred_kinds[ci], kind_bit[oj])
+    sector = _preference_part(c.preferred_sectors[ci], sector_bit[oj])
     return np.asarray((kind + sector) / 2.0)
 
 
-def _coverage(needs: IntArray, given: IntArray) -> FloatArray:
-    needed = _count(needs)
-    return np.where(needed > 0, _count(needs & given) / np.maximum(needed, 1), 1.0)
+def _support_table() -> FloatArray:
+    """Share of needs met for every (needs, given) pair of support masks, looked up per edge."""
+    masks = np.arange(1 << len(SUPPORT_KINDS))
+    needed = np.bitwise_count(masks)[:, None]
+    met = np.bitwise_count(masks[:, None] & masks[None, :])
+    return np.where(needed > 0, met / np.maximum(needed, 1), 1.0)
+
+
+_SUPPORT_COVERAGE = _support_table()
 
 
 def _travel(max_travel_km: FloatArray, distance_km: FloatArray) -> FloatArray:
