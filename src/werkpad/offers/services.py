@@ -384,7 +384,14 @@ def _require_offer_provider(user: Any, fields: dict[str, Any]) -> None:
 
 @transaction.atomic
 def offer_create(*, acting_user: Any, **fields: Any) -> Offer:
+    """Publish an offer; fields not given take the model's defaults."""
     _require_offer_provider(acting_user, fields)
+    defaults = {
+        field.name: field.get_default()
+        for field in Offer._meta.fields
+        if field.name in OFFER_FIELDS
+    }
+    fields = {**defaults, **fields}
     offer = Offer()
     _validated(offer, _offer_clean(fields))
     offer.save()
