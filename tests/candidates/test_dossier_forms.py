@@ -116,6 +116,24 @@ def test_saving_details_records_the_change_and_the_lists(
     assert ProcessingLogEntry.objects.filter(action="update", candidate=candidate).count() == 1
 
 
+def test_only_the_lead_organisation_hands_over_the_lead_or_names_the_case_manager(
+    candidate: Candidate,
+) -> None:
+    werkse = partner("werkse")
+    ConsentFactory(candidate=candidate, organisation=werkse, purpose="work_guidance")
+    client = signed_in(member_of(werkse))
+
+    form_html = client.get(url("edit", candidate)).content.decode()
+    saved = client.post(
+        url("edit", candidate), details(candidate, phone="0633333333", lead_organisation=werkse.pk)
+    )
+
+    assert 'name="lead_organisation"' not in form_html and 'name="case_manager"' not in form_html
+    assert saved.status_code == 302
+    candidate.refresh_from_db()
+    assert (candidate.phone, candidate.lead_organisation.slug) == ("0633333333", "team-inkomen")
+
+
 def test_an_invalid_postcode_is_named_next_to_the_field_and_input_is_kept(
     candidate: Candidate, municipal: User
 ) -> None:
@@ -195,6 +213,7 @@ def test_editing_a_barrier_with_a_stale_version_is_a_conflict(
     form = barrier_form(owner_organisation=barrier.owner_organisation_id, version="1")
     form.pop("kind")
 
+    assert "Belemmering wijzigen: Wonen" in client.get(edit).content.decode()
     assert client.post(edit, {**form, "severity": "3"}).status_code == 302
     conflict = client.post(edit, {**form, "severity": "1"})
 

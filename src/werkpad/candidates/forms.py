@@ -143,6 +143,7 @@ class DossierFormMixin(StyledFormMixin):
     """A form on a candidate's dossier: knows the dossier and saves through a service."""
 
     use_required_attribute = False
+    subject = ""  # what the form is about, shown after its title (a barrier, a goal)
 
     def __init__(self, *args: Any, view: CandidateView, **kwargs: Any) -> None:
         self.view = view
@@ -195,7 +196,14 @@ class CandidateDetailsForm(StyledFormMixin, forms.ModelForm):
         return _field_rule(services.normalise_postcode, self.cleaned_data["postcode"], "postcode")
 
     def changed_fields(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in services.CANDIDATE_FIELDS}
+        return {
+            name: self.cleaned_data[name]
+            for name in services.CANDIDATE_FIELDS
+            if name in self.fields
+        }
+
+
+LEAD_FIELDS = ("lead_organisation", "case_manager")
 
 
 class CandidateEditForm(CandidateDetailsForm):
@@ -203,7 +211,9 @@ class CandidateEditForm(CandidateDetailsForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, view: CandidateView, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, view: CandidateView, may_change_lead: bool, **kwargs: Any
+    ) -> None:
         self.view = view
         # A detached copy: the form must not change the candidate that the service compares
         # the new values with (for the corrections history).
@@ -212,6 +222,11 @@ class CandidateEditForm(CandidateDetailsForm):
         )
         kwargs.setdefault("initial", {"version": view.candidate.version})
         super().__init__(*args, instance=copy, **kwargs)
+        if not may_change_lead:
+            # Only the lead organisation hands over the lead or names the case manager: a
+            # partner that made itself lead could then record consent for itself.
+            for name in LEAD_FIELDS:
+                del self.fields[name]
 
     def submit(self, *, acting_user: Any) -> Candidate:
         return services.candidate_update(
@@ -328,6 +343,7 @@ class BarrierEditForm(BarrierFieldsForm):
 
     def __init__(self, *args: Any, barrier: Barrier, **kwargs: Any) -> None:
         self.barrier = barrier
+        self.subject = barrier.get_kind_display()
         initial = {
             "severity": barrier.severity,
             "blocks_work": barrier.blocks_work,
@@ -398,6 +414,7 @@ class PlanStepForm(DossierFormMixin, forms.Form):
 
     def __init__(self, *args: Any, goal: PlanGoal, **kwargs: Any) -> None:
         self.goal = goal
+        self.subject = goal.title
         super().__init__(*args, **kwargs)
         self.initial.setdefault("owner_organisation", self.view.access.organisation.pk)
 

@@ -200,7 +200,16 @@ def add_service_errors(form: DossierForm, error: ValidationError) -> None:
             form.add_error(None if name == NON_FIELD_ERRORS else target, field_error)
 
 
-FormFactory = Callable[[CandidateView, QueryDict | None, dict[str, UUID]], DossierForm]
+@dataclass(frozen=True)
+class Sent:
+    """What a form page was sent: by whom, the form data (None when shown), the URL's ids."""
+
+    user: Any
+    data: QueryDict | None
+    ids: dict[str, UUID]
+
+
+FormFactory = Callable[[CandidateView, Sent], DossierForm]
 
 
 def _anyone(request: HttpRequest, view: CandidateView) -> bool:
@@ -222,54 +231,58 @@ FORM_PAGES: dict[str, FormPage] = {
     "edit": FormPage(
         "overview",
         _("Change details"),
-        lambda view, data, ids: candidate_forms.CandidateEditForm(data, view=view),
+        lambda view, sent: candidate_forms.CandidateEditForm(
+            sent.data, view=view, may_change_lead=may_manage_consent(user=sent.user, view=view)
+        ),
         _("The details are saved."),
     ),
     "barrier-create": FormPage(
         "barriers",
         _("Add a barrier"),
-        lambda view, data, ids: candidate_forms.BarrierCreateForm(data, view=view),
+        lambda view, sent: candidate_forms.BarrierCreateForm(sent.data, view=view),
         _("The barrier is added."),
     ),
     "barrier-edit": FormPage(
         "barriers",
         _("Change a barrier"),
-        lambda view, data, ids: candidate_forms.BarrierEditForm(
-            data, view=view, barrier=barrier_get_for_update(view=view, barrier_id=ids["barrier_id"])
+        lambda view, sent: candidate_forms.BarrierEditForm(
+            sent.data,
+            view=view,
+            barrier=barrier_get_for_update(view=view, barrier_id=sent.ids["barrier_id"]),
         ),
         _("The barrier is saved."),
     ),
     "ladder-create": FormPage(
         "ladder",
         _("Add a step on the Participatieladder"),
-        lambda view, data, ids: candidate_forms.LadderScoreForm(data, view=view),
+        lambda view, sent: candidate_forms.LadderScoreForm(sent.data, view=view),
         _("The step on the ladder is added."),
     ),
     "goal-create": FormPage(
         "plan",
         _("Add a goal"),
-        lambda view, data, ids: candidate_forms.PlanGoalForm(data, view=view),
+        lambda view, sent: candidate_forms.PlanGoalForm(sent.data, view=view),
         _("The goal is added."),
     ),
     "step-create": FormPage(
         "plan",
         _("Add an agreed step"),
-        lambda view, data, ids: candidate_forms.PlanStepForm(
-            data, view=view, goal=plan_goal_get(view=view, goal_id=ids["goal_id"])
+        lambda view, sent: candidate_forms.PlanStepForm(
+            sent.data, view=view, goal=plan_goal_get(view=view, goal_id=sent.ids["goal_id"])
         ),
         _("The step is added."),
     ),
     "consent-create": FormPage(
         "consents",
         _("Record consent"),
-        lambda view, data, ids: candidate_forms.ConsentForm(data, view=view),
+        lambda view, sent: candidate_forms.ConsentForm(sent.data, view=view),
         _("The consent is recorded. It applies from the date it was given."),
         allowed=lambda request, view: may_manage_consent(user=request.user, view=view),
     ),
     "benefit-create": FormPage(
         "benefits",
         _("Add a benefit period"),
-        lambda view, data, ids: candidate_forms.BenefitPeriodForm(data, view=view),
+        lambda view, sent: candidate_forms.BenefitPeriodForm(sent.data, view=view),
         _("The benefit period is added."),
         allowed=lambda request, view: may_add_benefit_period(view),
     ),
@@ -293,7 +306,7 @@ def dossier_form_view(
     tab = TAB_BY_NAME[page.tab]
     status = 200
     if request.method == "POST":
-        form = page.make_form(view, request.POST, ids)
+        form = page.make_form(view, Sent(request.user, request.POST, ids))
         if form.is_valid():
             try:
                 form.submit(acting_user=request.user)
@@ -306,7 +319,7 @@ def dossier_form_view(
                 messages.success(request, str(page.success_message))
                 return redirect(tab.url_name, candidate_id=candidate_id)
     else:
-        form = page.make_form(view, None, ids)
+        form = page.make_form(view, Sent(request.user, None, ids))
     candidate_view_record(user=request.user, view=view, activity=tab.activity)
     context = {
         **_dossier_context(view, page.tab),
