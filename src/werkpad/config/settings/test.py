@@ -20,3 +20,5 @@ TWO_FACTOR_REQUIRED = True
 # pytest shows the log records of a failing test itself; a console handler would only repeat
 # them (and write to a stream pytest has closed by the time a later test logs).
 LOGGING = {**LOGGING, "handlers": {"console": {"class": "logging.NullHandler"}}}  # noqa: F405
+# Look up static files per request: tests run without `collectstatic`, so no STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True
