@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -54,12 +55,16 @@ class CasesFormMixin(StyledFormMixin):
             elif isinstance(field.widget, forms.RadioSelect):
                 field.widget.attrs["class"] = RADIO_CLASS
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's ValidationError on the fields it names, the rest above the form."""
+    def add_service_errors(self, error: ValidationError, skip: Collection[str] = ()) -> None:
+        """Show a service's ValidationError on the fields it names, the rest above the form.
+
+        Names in `skip` are shown elsewhere by the page (e.g. the action rows of a decision).
+        """
         form: Any = self
         if hasattr(error, "error_dict"):
             for name, messages in error.message_dict.items():
-                form.add_error(name if name in self.fields else None, messages)
+                if name not in skip:
+                    form.add_error(name if name in self.fields else None, messages)
         else:
             form.add_error(None, error.messages)
 

@@ -371,9 +371,9 @@ def case_agenda_view(request: HttpRequest, case_id: UUID) -> HttpResponse:
 
 
 def _decision_forms(
-    request: HttpRequest, meeting: Meeting | None, prefix: str = "besluit"
+    data: Any, meeting: Meeting | None, prefix: str = "besluit"
 ) -> tuple[case_forms.DecisionForm, Any]:
-    data = request.POST if request.method == "POST" else None
+    """The decision form and its action rows: bound to `data`, or empty when it is None."""
     formset: Any = case_forms.ActionFormSet(data, prefix=f"{prefix}-acties")
     formset.service_errors = []  # the service's rules about actions, shown above the rows
     return case_forms.DecisionForm(data, meeting=meeting, prefix=prefix), formset
@@ -383,7 +383,7 @@ def _record_decision(
     request: HttpRequest, view: CaseView, meeting: Meeting | None
 ) -> tuple[bool, case_forms.DecisionForm, Any]:
     """Parse the decision and its actions and record them; False with messages if refused."""
-    form, formset = _decision_forms(request, meeting)
+    form, formset = _decision_forms(request.POST, meeting)
     if not (form.is_valid() and formset.is_valid()):
         return False, form, formset
     data = form.cleaned_data
@@ -405,9 +405,9 @@ def _record_decision(
             actions=[f.as_input() for f in formset.forms if f.has_changed() and f.cleaned_data],
         )
     except ValidationError as error:
-        form.add_service_errors(error)
-        if hasattr(error, "error_dict") and "actions" in error.error_dict:
-            formset.service_errors = error.message_dict["actions"]
+        if hasattr(error, "error_dict"):  # the rules about actions show above the action rows
+            formset.service_errors = error.message_dict.get("actions", [])
+        form.add_service_errors(error, skip={"actions"})
         return False, form, formset
     return True, form, formset
 
@@ -427,7 +427,7 @@ def decision_view(request: HttpRequest, case_id: UUID) -> HttpResponse:
             return redirect("cases:detail", case_id=view.case.pk)
     else:
         log_case_read(user=request.user, view=view, action=LogAction.VIEW)
-        form, formset = _decision_forms(request, meeting=None)
+        form, formset = _decision_forms(None, meeting=None)
     status = 400 if request.method == "POST" else 200
     return _page(
         request,
@@ -501,7 +501,7 @@ def _chair_context(
     )
     if context["may_record"]:
         if form is None:
-            form, formset = _decision_forms(request, meeting)
+            form, formset = _decision_forms(None, meeting)
         context.update(form=form, formset=formset)
     return context
 

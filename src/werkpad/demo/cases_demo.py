@@ -14,6 +14,7 @@ brings them in, recorded by their lead organisation.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -500,6 +501,8 @@ def candidates_for(plans: Sequence[DemoCase], *, today: date) -> list[Candidate]
         )
         .order_by("last_name", "first_name", "birth_date", "postcode")
     )
+    # A fixed shuffle, so the demo is the same every time but not everyone is called Aarab.
+    random.Random("zeg-ja-team").shuffle(pool)  # noqa: S311 - demo data, not a secret
     pool.sort(key=lambda c: not c.long_term)
     chosen: list[Candidate] = []
     for plan in plans:
