@@ -1,0 +1,1076 @@
+"""The indicators of the BHAG monitor, computed by aggregation in the database.
+
+The SQL is written out (window functions, CTEs) with table and column names from the models
+and every value passed as a parameter.
+
+Definitions (DESIGN.md §3 "Monitor definitions"), as implemented here:
+
+- **On bijstand** on a day: benefit periods covering that day (start on or before it, no end or
+  an end on or after it). Periods of one person do not overlap in the benefit administration,
+  so this is the number of people. Per month or quarter the monitor counts it on the *first
+  day* of the period: the January 2019 figure is the stock on 1 January 2019, the baseline of
+  the programme's goal, and the current period's figure is never in the future.
+- **Inflow / outflow**: the start / end of a benefit period in the period, with the CBS rule:
+  an end counts as outflow only if no period of the same person starts within 30 days after
+  it, and a start counts as inflow only if no period of the same person ended within 30 days
+  before it. In SQL the person's previous end and next start come from LAG/LEAD over their
+  periods in start order (equivalent to "no such period" because periods do not overlap).
+- **Outflow to work**: outflow with end reason `work` (without support) or `work_with_support`.
+- **Extra to work**: outflow to work minus the usual outflow to work, which is
+  `usual outflow per year × usual share to work` (from the extra-to-work goal; the share,
+  when not set, measured from the three years before the goal's starting date) per month.
+  City-wide only: the usual figure is not known for one organisation's candidates.
+- **Long-term**: on bijstand for 5 years or more on the day, counted from the start of the
+  current benefit period (a return within 30 days starts a new period in the administration).
+  Long-term outflow: outflow (CBS rule) of a period that had lasted 5 years or more.
+- **Age** is whole years on the day that matters (the stock day, the start or end date).
+
+Stocks are not counted day by day: every interval (a benefit period; a ladder step while on
+bijstand) enters in the month it starts and leaves in the month after it ends, grouped by
+month in SQL, and the count on the first day of a month is the running total of entries minus
+exits before that month, plus the entries on that first day itself. Quarters are made of their
+months. Python only adds up these monthly totals (a few hundred numbers), never people.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from werkpad.candidates.codes import EndReason, Household, LadderStep, OfferKind
+from werkpad.candidates.models import Barrier, BenefitPeriod, Candidate, LadderScore
+from werkpad.cases.models import Case, KnelpuntKind
+from werkpad.cases.workflow import CaseStatus
+from werkpad.monitor import sql
+from werkpad.monitor.models import Pilot
+from werkpad.monitor.periods import Granularity, Range, add_months, month_of, quarter_of
+from werkpad.monitor.sql import Scope, quote
+from werkpad.monitor.tables import Column, Kind, Table
+from werkpad.offers.codes import PlacementOutcome
+from werkpad.offers.models import DealPromise, Offer, Placement
+
+CBS_RETURN_DAYS = 30
+LONG_TERM_YEARS = 5
+LONG_TERM_MONTHS = LONG_TERM_YEARS * 12
+#: When there is no extra-to-work goal: its default starting date and usual outflow.
+DEFAULT_BASELINE_DATE = date(2019, 1, 1)
+DEFAULT_USUAL_OUTFLOW_PER_YEAR = 500
+#: The years before the starting date from which the usual share to work is measured.
+USUAL_SHARE_YEARS = 3
+
+#: Age bands: (lowest age, label).
+AGE_BANDS: tuple[tuple[int, str | Promise], ...] = (
+    (0, _("younger than 27")),
+    (27, _("27 to 34")),
+    (35, _("35 to 44")),
+    (45, _("45 to 54")),
+    (55, _("55 and older")),
+)
+
+
+#: Every indicator: its code (also the file name of its export), title and description.
+DEFINITIONS: dict[str, tuple[Promise, Promise]] = {
+    "flows": (
+        _("On bijstand, inflow and outflow"),
+        _(
+            "People on bijstand on the first day of each period, and who came in and left "
+            "during it. Someone who leaves and comes back within 30 days counts as neither "
+            "outflow nor inflow (CBS rule)."
+        ),
+    ),
+    "groups": (
+        _("By household and age"),
+        _(
+            "On bijstand at the start and at the end of the chosen time, and the flows in "
+            "between, by kind of household and by age (in whole years on that day)."
+        ),
+    ),
+    "ladder_steps": (
+        _("Steps on the participation ladder"),
+        _(
+            "People on bijstand on the first day of each period, by the last step on the "
+            "participation ladder assessed before that day."
+        ),
+    ),
+    "ladder_cohorts": (
+        _("Progress on the ladder per cohort"),
+        _(
+            "A cohort is everyone whose first ladder step was assessed in that year. Compared: "
+            "their first step and their last step assessed by the end of the chosen time."
+        ),
+    ),
+    "ladder_transitions": (
+        _("From step to step per cohort"),
+        _(
+            "A cohort is everyone whose first ladder step was assessed in that year. Compared: "
+            "their first step and their last step assessed by the end of the chosen time."
+        ),
+    ),
+    "placements_kind": (
+        _("Placements by kind of offer"),
+        _("Candidates who started on an offer in each period."),
+    ),
+    "placements_organisation": (
+        _("Placements by organisation"),
+        _(
+            "Placements that started in the chosen time, by the partner offering the place. "
+            "Places at employers are counted together."
+        ),
+    ),
+    "placements_barrier": (
+        _("Placements by barrier"),
+        _(
+            "Placements that started in the chosen time, by the kinds of barrier the candidate "
+            "still had on the first day. Physical, psychological and addiction count together "
+            "as health. Someone with two kinds of barrier counts in both."
+        ),
+    ),
+    "zeg_ja": (
+        _("Zeg JA Team"),
+        _(
+            "Cases by the period in which they were submitted: how many were decided and "
+            "solved, and the median number of days from submission to the first decision "
+            "and to the solution."
+        ),
+    ),
+    "zeg_ja_knelpunten": (
+        _("Barriers that keep coming back in the Zeg JA Team"),
+        _(
+            "The kinds of barrier in the cases submitted in the chosen time, most frequent "
+            "first. A case can be about several kinds."
+        ),
+    ),
+    "deals": (
+        _("BHAG Deals per employer"),
+        _(
+            "Places promised in the BHAG Deals running in the chosen time, and how many were "
+            "filled: placements on the employer's offers of the promised kind that started "
+            "within the deal's period, up to the number promised."
+        ),
+    ),
+    "pilots": (
+        _("Pilots and their results"),
+        _(
+            "Each pilot's participants (the candidates of its cases and placements), what "
+            "happened with them, and how many left bijstand for work during the pilot."
+        ),
+    ),
+}
+
+
+def table(code: str, *, columns: Sequence[Column], rows: list[dict[str, object]]) -> Table:
+    title, description = DEFINITIONS[code]
+    return Table(code, title, description, tuple(columns), rows)
+
+
+# --- the running count of intervals ---------------------------------------------------------
+
+
+@dataclass
+class Intervals:
+    """How many intervals cover the first day of a month, per key, from monthly entries/exits.
+
+    `enter(key, month, count, on_first_day)`: `count` intervals start in `month`, of which
+    `on_first_day` on its first day. `leave(key, month, count)`: `count` intervals have their
+    last day in `month`.
+    """
+
+    _entries: dict[object, dict[date, int]] = field(default_factory=lambda: defaultdict(dict))
+    _first_days: dict[object, dict[date, int]] = field(default_factory=lambda: defaultdict(dict))
+    _exits: dict[object, dict[date, int]] = field(default_factory=lambda: defaultdict(dict))
+    _prefix: dict[tuple[str, object], tuple[list[date], list[int]]] = field(default_factory=dict)
+
+    def enter(self, key: object, month: date, count: int, on_first_day: int) -> None:
+        self._entries[key][month] = self._entries[key].get(month, 0) + count
+        self._first_days[key][month] = self._first_days[key].get(month, 0) + on_first_day
+        self._prefix.clear()
+
+    def leave(self, key: object, month: date, count: int) -> None:
+        self._exits[key][month] = self._exits[key].get(month, 0) + count
+        self._prefix.clear()
+
+    def _before(self, kind: str, key: object, month: date) -> int:
+        """The total of `kind` in the months before `month`."""
+        if (kind, key) not in self._prefix:
+            counts = (self._entries if kind == "in" else self._exits)[key]
+            months = sorted(counts)
+            totals = [0]
+            for m in months:
+                totals.append(totals[-1] + counts[m])
+            self._prefix[(kind, key)] = (months, totals)
+        months, totals = self._prefix[(kind, key)]
+        return totals[bisect.bisect_left(months, month)]
+
+    def on(self, month: date, key: object = None) -> int:
+        """Intervals covering the first day of `month`."""
+        return (
+            self._before("in", key, month)
+            + self._first_days[key].get(month, 0)
+            - self._before("out", key, month)
+        )
+
+
+# --- flows: stock, inflow, outflow, long-term ------------------------------------------------
+
+
+FLOW_FIELDS = ("inflow", "outflow", "to_work", "with_support", "long_term_outflow")
+
+
+@dataclass
+class MonthlyFlows:
+    """The benefit flows of a scope, per month, from one aggregate query."""
+
+    stock: Intervals = field(default_factory=Intervals)
+    long_term: Intervals = field(default_factory=Intervals)
+    flows: dict[str, dict[date, int]] = field(
+        default_factory=lambda: {name: {} for name in FLOW_FIELDS}
+    )
+
+    def stock_on(self, month: date) -> int:
+        return self.stock.on(month)
+
+    def long_term_on(self, month: date) -> int:
+        return self.long_term.on(month)
+
+    def total(self, name: str, months: Iterable[date]) -> int:
+        counts = self.flows[name]
+        return sum(counts.get(month, 0) for month in months)
+
+    def share_to_work(self, *, before: date) -> float | None:
+        """Outflow to work as a share of all outflow in the years before `before`."""
+        months = [add_months(month_of(before), -n) for n in range(1, USUAL_SHARE_YEARS * 12 + 1)]
+        outflow = self.total("outflow", months)
+        return self.total("to_work", months) / outflow if outflow else None
+
+
+def periods_with_cbs_flags(
+    *, where: str, columns: Sequence[tuple[str, str]] = (), join: str = ""
+) -> str:
+    """SQL for benefit periods (`cid`, `s`, `e`, `reason`) with the CBS 30-day flags.
+
+    `returned`: the person's previous period ended at most 30 days before this start, so the
+    start is no inflow. `comes_back`: their next period starts at most 30 days after this end,
+    so the end is no outflow. `columns` adds (expression, alias) pairs, `join` other tables.
+    """
+    bp, end = quote(BenefitPeriod._meta.db_table), quote("end")
+    inner = "".join(f", {expression} AS {alias}" for expression, alias in columns)
+    outer = "".join(f", {alias}" for _expression, alias in columns)
+    return f"""
+        SELECT cid, s, e, reason{outer},
+            CASE WHEN prev_e IS NOT NULL AND s <= {sql.add_days("prev_e", CBS_RETURN_DAYS)}
+                 THEN 1 ELSE 0 END AS returned,
+            CASE WHEN next_s IS NOT NULL AND next_s <= {sql.add_days("e", CBS_RETURN_DAYS)}
+                 THEN 1 ELSE 0 END AS comes_back
+        FROM (
+            SELECT bp.candidate_id AS cid, bp.start AS s, bp.{end} AS e,
+                   bp.end_reason AS reason{inner},
+                   LAG(bp.{end}) OVER w AS prev_e, LEAD(bp.start) OVER w AS next_s
+            FROM {bp} bp{join}
+            WHERE 1 = 1{where}
+            WINDOW w AS (PARTITION BY bp.candidate_id ORDER BY bp.start, bp.id)
+        ) p
+    """  # noqa: S608 - names from the models, values as parameters
+
+
+WORK_REASONS = (EndReason.WORK.value, EndReason.WORK_WITH_SUPPORT.value)
+
+
+def _flow_query(scope: Scope) -> tuple[str, list[object]]:
+    where, params = scope.sql("bp.candidate_id")
+    ms, me = sql.month_start("s"), sql.month_start("e")
+    years = LONG_TERM_YEARS * 10000
+    query = f"""
+        WITH q AS ({periods_with_cbs_flags(where=where)}),
+        f AS (
+            SELECT s, e, reason, returned, comes_back,
+                CASE WHEN e IS NULL OR {sql.date_number("e")} - {sql.date_number("s")} >= {years}
+                     THEN 1 ELSE 0 END AS lt
+            FROM q
+        )
+        SELECT 0, {ms}, COUNT(*), SUM(CASE WHEN s = {ms} THEN 1 ELSE 0 END), SUM(1 - returned),
+               SUM(lt), SUM(CASE WHEN lt = 1 AND s = {ms} THEN 1 ELSE 0 END), 0
+        FROM f GROUP BY 2
+        UNION ALL
+        SELECT 1, {me}, COUNT(*), SUM(lt), SUM(1 - comes_back),
+               SUM(CASE WHEN comes_back = 0 AND reason IN (%s, %s) THEN 1 ELSE 0 END),
+               SUM(CASE WHEN comes_back = 0 AND reason = %s THEN 1 ELSE 0 END),
+               SUM(CASE WHEN comes_back = 0 AND lt = 1 THEN 1 ELSE 0 END)
+        FROM f WHERE e IS NOT NULL GROUP BY 2
+    """  # noqa: S608 - names from the models, values as parameters
+    return query, [*params, *WORK_REASONS, EndReason.WORK_WITH_SUPPORT.value]
+
+
+def monthly_flows(scope: Scope) -> MonthlyFlows:
+    """Stock, long-term stock and the flows of `scope` per month, over all history."""
+    result = MonthlyFlows()
+    for side, month_value, count, a, b, c, d, e in sql.fetch(*_flow_query(scope)):
+        month = sql.as_date(month_value)
+        if side == 0:  # starts: a on the first day, b inflow, c long, d long on the first day
+            result.stock.enter(None, month, count, int(a))
+            result.flows["inflow"][month] = int(b)
+            result.long_term.enter(None, add_months(month, LONG_TERM_MONTHS), int(c), int(d))
+        else:  # ends: a long, b outflow, c to work, d with support, e long-term outflow
+            result.stock.leave(None, month, count)
+            result.long_term.leave(None, month, int(a))
+            result.flows["outflow"][month] = int(b)
+            result.flows["to_work"][month] = int(c)
+            result.flows["with_support"][month] = int(d)
+            result.flows["long_term_outflow"][month] = int(e)
+    return result
+
+
+@dataclass(frozen=True)
+class UsualToWork:
+    """The usual outflow to work: `per_year` people a year times `share` went to work."""
+
+    per_year: int
+    share: float | None
+    share_measured: bool
+
+    @property
+    def per_month(self) -> float | None:
+        return None if self.share is None else self.per_year * self.share / 12
+
+
+def usual_to_work(
+    flows: MonthlyFlows,
+    *,
+    per_year: int = DEFAULT_USUAL_OUTFLOW_PER_YEAR,
+    share: Decimal | None = None,
+    baseline_date: date = DEFAULT_BASELINE_DATE,
+) -> UsualToWork:
+    if share is not None:
+        return UsualToWork(per_year, float(share), share_measured=False)
+    measured = flows.share_to_work(before=baseline_date)
+    return UsualToWork(per_year, measured, share_measured=True)
+
+
+def flows_table(
+    *, flows: MonthlyFlows, period_range: Range, usual: UsualToWork | None, today: date
+) -> Table:
+    columns = [
+        Column("period", _("Period"), Kind.TEXT),
+        Column("on_bijstand", _("On bijstand on the first day")),
+        Column("inflow", _("Inflow")),
+        Column("outflow", _("Outflow")),
+        Column("to_work", _("Outflow to work")),
+        Column("to_work_without_support", _("to work without support")),
+        Column("to_work_with_support", _("to work with support")),
+        Column("long_term", _("On bijstand 5 years or more, on the first day")),
+        Column("long_term_outflow", _("Outflow after 5 years or more")),
+    ]
+    if usual is not None and usual.per_month is not None:
+        columns += [
+            Column("usual_to_work", _("Usual outflow to work"), Kind.NUMBER),
+            Column("extra_to_work", _("Extra to work"), Kind.NUMBER, bases=("to_work",)),
+        ]
+    rows = []
+    for period in period_range.periods:
+        months = period.months
+        to_work = flows.total("to_work", months)
+        with_support = flows.total("with_support", months)
+        started = period.start <= today
+        row: dict[str, object] = {
+            "period": period.label,
+            "period_start": period.start,
+            "on_bijstand": flows.stock_on(period.start) if started else None,
+            "inflow": flows.total("inflow", months),
+            "outflow": flows.total("outflow", months),
+            "to_work": to_work,
+            "to_work_without_support": to_work - with_support,
+            "to_work_with_support": with_support,
+            "long_term": flows.long_term_on(period.start) if started else None,
+            "long_term_outflow": flows.total("long_term_outflow", months),
+        }
+        if usual is not None and usual.per_month is not None:
+            usual_here = usual.per_month * len(months)
+            row["usual_to_work"] = usual_here
+            row["extra_to_work"] = to_work - usual_here
+        rows.append(row)
+    return table(
+        "flows",
+        columns=columns,
+        rows=rows,
+    )
+
+
+# --- by household and age band --------------------------------------------------------------
+
+
+def _age_band_sql(age: str) -> str:
+    whens = " ".join(
+        f"WHEN {age} < {AGE_BANDS[i + 1][0]} THEN {i}" for i in range(len(AGE_BANDS) - 1)
+    )
+    return f"CASE {whens} ELSE {len(AGE_BANDS) - 1} END"
+
+
+def groups_table(*, scope: Scope, period_range: Range, today: date) -> Table:
+    """Stock at the start and end of the range, and the flows in it, by household and age."""
+    candidate = quote(Candidate._meta.db_table)
+    where, params = scope.sql("bp.candidate_id")
+    first, last = period_range.first, period_range.stock_day(today)
+    born = "born"
+    age_on_first = _age_band_sql(f"({sql.date_number_of(first)} - {born}) / 10000")
+    age_on_last = _age_band_sql(f"({sql.date_number_of(last)} - {born}) / 10000")
+    age_at_start = _age_band_sql(f"({sql.date_number('s')} - {born}) / 10000")
+    age_at_end = _age_band_sql(f"({sql.date_number('e')} - {born}) / 10000")
+    covers = "s <= %s AND (e IS NULL OR e >= %s)"
+    periods = periods_with_cbs_flags(
+        where=where,
+        columns=(("c.household", "household"), (sql.date_number("c.birth_date"), "born")),
+        join=f" JOIN {candidate} c ON c.id = bp.candidate_id",
+    )
+    query = f"""
+        WITH q AS ({periods})
+        SELECT 'first', household, {age_on_first}, COUNT(*) FROM q WHERE {covers} GROUP BY 2, 3
+        UNION ALL
+        SELECT 'last', household, {age_on_last}, COUNT(*) FROM q WHERE {covers} GROUP BY 2, 3
+        UNION ALL
+        SELECT 'inflow', household, {age_at_start}, COUNT(*) FROM q
+        WHERE s >= %s AND s <= %s AND returned = 0 GROUP BY 2, 3
+        UNION ALL
+        SELECT 'outflow', household, {age_at_end}, COUNT(*) FROM q
+        WHERE e >= %s AND e <= %s AND comes_back = 0 GROUP BY 2, 3
+        UNION ALL
+        SELECT 'to_work', household, {age_at_end}, COUNT(*) FROM q
+        WHERE e >= %s AND e <= %s AND comes_back = 0 AND reason IN (%s, %s) GROUP BY 2, 3
+    """  # noqa: S608 - names from the models, values as parameters
+    range_end = period_range.last
+    all_params = [
+        *params,
+        first,
+        first,
+        last,
+        last,
+        first,
+        range_end,
+        first,
+        range_end,
+        first,
+        range_end,
+        *WORK_REASONS,
+    ]
+    by_household: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_age: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for measure, household, band, count in sql.fetch(query, all_params):
+        by_household[household][measure] += count
+        by_age[int(band)][measure] += count
+    measures = ("first", "inflow", "outflow", "to_work", "last")
+    rows: list[dict[str, object]] = []
+    for code, household_label in Household.choices:
+        rows.append(
+            {"dimension": str(_("Household")), "group": str(household_label)}
+            | {m: by_household.get(code, {}).get(m, 0) for m in measures}
+        )
+    for index, (_lowest, band_label) in enumerate(AGE_BANDS):
+        rows.append(
+            {"dimension": str(_("Age")), "group": str(band_label)}
+            | {m: by_age.get(index, {}).get(m, 0) for m in measures}
+        )
+    return table(
+        "groups",
+        columns=(
+            Column("dimension", _("Breakdown"), Kind.TEXT),
+            Column("group", _("Group"), Kind.TEXT),
+            Column("first", _("On bijstand at the start")),
+            Column("inflow", _("Inflow")),
+            Column("outflow", _("Outflow")),
+            Column("to_work", _("Outflow to work")),
+            Column("last", _("On bijstand at the end")),
+        ),
+        rows=rows,
+    )
+
+
+# --- ladder ----------------------------------------------------------------------------------
+
+
+def _step_label(step: int) -> str:
+    return str(LadderStep(step).label)
+
+
+def ladder_steps_table(
+    *, scope: Scope, flows: MonthlyFlows, period_range: Range, today: date
+) -> Table:
+    """Per period: people on bijstand on its first day by their latest ladder step then.
+
+    Each ladder score holds from its assessment until the day before the next one; the days
+    it holds while the person is on bijstand form an interval, counted like the stock.
+    """
+    bp, ls = quote(BenefitPeriod._meta.db_table), quote(LadderScore._meta.db_table)
+    end = quote("end")
+    where, params = scope.sql("ls.candidate_id")
+    score_last = sql.open_end(sql.add_days("sc.next_a", -1))
+    period_last = sql.open_end(f"bp.{end}")
+    query = f"""
+        WITH sc AS (
+            SELECT ls.candidate_id AS cid, ls.step AS step, ls.assessed_on AS a,
+                   LEAD(ls.assessed_on) OVER (
+                       PARTITION BY ls.candidate_id ORDER BY ls.assessed_on, ls.created_at, ls.id
+                   ) AS next_a
+            FROM {ls} ls
+            WHERE 1 = 1{where}
+        ), x AS (
+            SELECT sc.step AS step, {sql.later_of("sc.a", "bp.start")} AS lo,
+                   {sql.earlier_of(score_last, period_last)} AS hi
+            FROM sc JOIN {bp} bp ON bp.candidate_id = sc.cid
+            WHERE sc.a <= {score_last} AND bp.start <= {score_last} AND {period_last} >= sc.a
+        )
+        SELECT 0, step, {sql.month_start("lo")}, COUNT(*),
+               SUM(CASE WHEN lo = {sql.month_start("lo")} THEN 1 ELSE 0 END)
+        FROM x GROUP BY 2, 3
+        UNION ALL
+        SELECT 1, step, {sql.month_start("hi")}, COUNT(*), 0
+        FROM x WHERE hi < %s GROUP BY 2, 3
+    """  # noqa: S608 - names from the models, values as parameters
+    steps = Intervals()
+    for side, step, month_value, count, first_day in sql.fetch(query, [*params, sql.OPEN_END]):
+        month = sql.as_date(month_value)
+        if side == 0:
+            steps.enter(step, month, count, int(first_day))
+        else:
+            steps.leave(step, month, count)
+    columns = [
+        Column("period", _("Period"), Kind.TEXT),
+        Column("on_bijstand", _("On bijstand on the first day")),
+        *(Column(f"step_{step}", _step_label(step)) for step in LadderStep.values),
+        Column("not_assessed", _("No ladder step yet")),
+    ]
+    rows = []
+    for period in period_range.periods:
+        if period.start > today:
+            continue
+        row: dict[str, object] = {"period": period.label, "period_start": period.start}
+        row |= {f"step_{step}": steps.on(period.start, step) for step in LadderStep.values}
+        stock = flows.stock_on(period.start)
+        row["on_bijstand"] = stock
+        row["not_assessed"] = stock - sum(steps.on(period.start, s) for s in LadderStep.values)
+        rows.append(row)
+    return table(
+        "ladder_steps",
+        columns=columns,
+        rows=rows,
+    )
+
+
+@dataclass(frozen=True)
+class LadderTransitions:
+    cohorts: Table
+    transitions: Table
+
+
+def ladder_transitions(*, scope: Scope, period_range: Range, today: date) -> LadderTransitions:
+    """Per cohort (the year of a person's first ladder assessment, within the chosen time):
+    from their first step to their last step assessed by the end of the chosen time."""
+    ls = quote(LadderScore._meta.db_table)
+    where, params = scope.sql("ls.candidate_id")
+    as_of = period_range.stock_day(today)
+    query = f"""
+        WITH r AS (
+            SELECT ls.candidate_id AS cid, ls.step AS step, ls.assessed_on AS a,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY ls.candidate_id ORDER BY ls.assessed_on, ls.created_at, ls.id
+                   ) AS first_rank,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY ls.candidate_id
+                       ORDER BY ls.assessed_on DESC, ls.created_at DESC, ls.id DESC
+                   ) AS last_rank
+            FROM {ls} ls
+            WHERE ls.assessed_on <= %s{where}
+        )
+        SELECT {sql.year_of("f.a")} AS cohort, f.step, l.step, COUNT(*)
+        FROM r f JOIN r l ON l.cid = f.cid AND l.last_rank = 1
+        WHERE f.first_rank = 1 AND f.a >= %s
+        GROUP BY 1, 2, 3
+    """  # noqa: S608 - names from the models, values as parameters
+    counts: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    for cohort, first_step, last_step, count in sql.fetch(
+        query, [as_of, *params, period_range.first]
+    ):
+        counts[int(cohort)][(first_step, last_step)] = count
+    steps = LadderStep.values
+    cohort_rows: list[dict[str, object]] = []
+    transition_rows: list[dict[str, object]] = []
+    for cohort in sorted(counts):
+        pairs = counts[cohort]
+        total = sum(pairs.values())
+        up = sum(n for (a, b), n in pairs.items() if b > a)
+        same = sum(n for (a, b), n in pairs.items() if b == a)
+        cohort_rows.append(
+            {
+                "cohort": str(cohort),
+                "candidates": total,
+                "up": up,
+                "same": same,
+                "down": total - up - same,
+                "share_up": up / total,
+            }
+        )
+        for first_step in steps:
+            row: dict[str, object] = {"cohort": str(cohort), "from": _step_label(first_step)}
+            row |= {f"to_{b}": pairs.get((first_step, b), 0) for b in steps}
+            row["candidates"] = sum(pairs.get((first_step, b), 0) for b in steps)
+            if row["candidates"]:
+                transition_rows.append(row)
+    cohorts = table(
+        "ladder_cohorts",
+        columns=(
+            Column("cohort", _("Cohort (year of first assessment)"), Kind.TEXT),
+            Column("candidates", _("Candidates")),
+            Column("up", _("Moved up")),
+            Column("same", _("Same step")),
+            Column("down", _("Moved down")),
+            Column("share_up", _("Share moved up"), Kind.SHARE, bases=("up", "candidates")),
+        ),
+        rows=cohort_rows,
+    )
+    transitions = table(
+        "ladder_transitions",
+        columns=(
+            Column("cohort", _("Cohort (year of first assessment)"), Kind.TEXT),
+            Column("from", _("First step"), Kind.TEXT),
+            Column("candidates", _("Candidates")),
+            *(Column(f"to_{step}", _("to %(step)s") % {"step": step}) for step in steps),
+        ),
+        rows=transition_rows,
+    )
+    return LadderTransitions(cohorts=cohorts, transitions=transitions)
+
+
+# --- placements ------------------------------------------------------------------------------
+
+
+def _period_start(month: date, granularity: Granularity) -> date:
+    return month if granularity == Granularity.MONTH else quarter_of(month)
+
+
+def placements_kind_table(*, scope: Scope, period_range: Range) -> Table:
+    counts: dict[tuple[date, str], int] = defaultdict(int)
+    for month, kind, count in (
+        Placement.objects.filter(scope.q("candidate_id"))
+        .filter(start__gte=period_range.first, start__lte=period_range.last)
+        .annotate(month=TruncMonth("start"))
+        .values_list("month", "kind")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        counts[(_period_start(sql.as_date(month), period_range.granularity), kind)] += count
+    rows = []
+    for period in period_range.periods:
+        row: dict[str, object] = {"period": period.label, "period_start": period.start}
+        row |= {kind: counts.get((period.start, kind), 0) for kind in OfferKind.values}
+        row["total"] = sum(counts.get((period.start, kind), 0) for kind in OfferKind.values)
+        rows.append(row)
+    return table(
+        "placements_kind",
+        columns=(
+            Column("period", _("Period"), Kind.TEXT),
+            *(Column(kind, label) for kind, label in OfferKind.choices),
+            Column("total", _("All placements")),
+        ),
+        rows=rows,
+    )
+
+
+def _placements_in(scope: Scope, period_range: Range) -> Q:
+    return scope.q("candidate_id") & Q(start__gte=period_range.first, start__lte=period_range.last)
+
+
+def _placement_counts() -> dict[str, Count]:
+    return {
+        "placements": Count("id"),
+        "ended": Count("id", filter=Q(end__isnull=False)),
+        "paid_work": Count("id", filter=Q(outcome=PlacementOutcome.PAID_WORK)),
+    }
+
+
+PLACEMENT_COLUMNS = (
+    Column("placements", _("Placements")),
+    Column("ended", _("Of which ended")),
+    Column("paid_work", _("Moved on to paid work")),
+)
+
+
+def placements_organisation_table(*, scope: Scope, period_range: Range) -> Table:
+    """Placements by the partner that offers the place; employers' places together."""
+    employers = str(_("Employers"))
+    rows = [
+        {"organisation": name or employers, **counts}
+        for name, *values in (
+            Placement.objects.filter(_placements_in(scope, period_range))
+            .annotate(provider=Coalesce("offer__organisation__name", Value("")))
+            .values("provider")
+            .annotate(**_placement_counts())
+            .order_by("provider")
+            .values_list("provider", "placements", "ended", "paid_work")
+        )
+        for counts in [dict(zip(("placements", "ended", "paid_work"), values, strict=True))]
+    ]
+    return table(
+        "placements_organisation",
+        columns=(Column("organisation", _("Organisation"), Kind.TEXT), *PLACEMENT_COLUMNS),
+        rows=rows,
+    )
+
+
+def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
+    """Placements by the kinds of barrier open on the day the placement started.
+
+    Health complaints are one group ("health"); a placement with several open barriers counts
+    once in each of their groups.
+    """
+    open_at_start = Q(
+        candidate__barriers__opened_on__lte=F("start"),
+    ) & (
+        Q(candidate__barriers__resolved_on__isnull=True)
+        | Q(candidate__barriers__resolved_on__gte=F("start"))
+    )
+    placements = Placement.objects.filter(_placements_in(scope, period_range))
+    by_kind = {
+        category: (placements_count, paid)
+        for category, placements_count, paid in placements.filter(open_at_start)
+        .values("candidate__barriers__category")
+        .annotate(
+            n=Count("id", distinct=True),
+            paid=Count("id", distinct=True, filter=Q(outcome=PlacementOutcome.PAID_WORK)),
+        )
+        .values_list("candidate__barriers__category", "n", "paid")
+        .order_by()
+    }
+    barrier_open = Barrier.objects.filter(
+        candidate_id=OuterRef("candidate_id"), opened_on__lte=OuterRef("start")
+    ).filter(Q(resolved_on__isnull=True) | Q(resolved_on__gte=OuterRef("start")))
+    none = placements.exclude(Exists(barrier_open)).aggregate(
+        n=Count("id"), paid=Count("id", filter=Q(outcome=PlacementOutcome.PAID_WORK))
+    )
+    rows = [
+        {"barrier": str(label), "placements": by_kind[code][0], "paid_work": by_kind[code][1]}
+        for code, label in KnelpuntKind.choices
+        if code in by_kind
+    ]
+    rows.append(
+        {"barrier": str(_("No open barrier")), "placements": none["n"], "paid_work": none["paid"]}
+    )
+    return table(
+        "placements_barrier",
+        columns=(
+            Column("barrier", _("Kind of barrier"), Kind.TEXT),
+            Column("placements", _("Placements")),
+            Column("paid_work", _("Moved on to paid work")),
+        ),
+        rows=rows,
+    )
+
+
+# --- Zeg JA Team -----------------------------------------------------------------------------
+
+
+def zeg_ja_table(*, scope: Scope, period_range: Range) -> Table:
+    """Cases per period of submission: decided, solved, and median days to both.
+
+    Days to decision and to solution are the Case model's: from the day of submission to
+    the first decision, and to the day the case was solved. Medians are computed in SQL
+    (the middle row, or the mean of the two middle rows, by ROW_NUMBER per period).
+    """
+    cases = quote(Case._meta.db_table)
+    where, params = scope.sql("c.candidate_id")
+    bucket = (
+        sql.month_start("c.submitted_on")
+        if period_range.granularity == Granularity.MONTH
+        else sql.quarter_start("c.submitted_on")
+    )
+    to_decision = sql.days_between("c.submitted_on", "c.decided_on")
+    to_solution = sql.days_between("c.submitted_on", "c.solved_on")
+    query = f"""
+        WITH k AS (
+            SELECT {bucket} AS ps, c.status AS status, c.decided_on AS decided_on,
+                   c.solved_on AS solved_on, {to_decision} AS dd, {to_solution} AS ds
+            FROM {cases} c
+            WHERE c.submitted_on >= %s AND c.submitted_on <= %s{where}
+        ), d AS (
+            SELECT ps, dd AS days, ROW_NUMBER() OVER (PARTITION BY ps ORDER BY dd) AS rn,
+                   COUNT(*) OVER (PARTITION BY ps) AS n
+            FROM k WHERE decided_on IS NOT NULL
+        ), s AS (
+            SELECT ps, ds AS days, ROW_NUMBER() OVER (PARTITION BY ps ORDER BY ds) AS rn,
+                   COUNT(*) OVER (PARTITION BY ps) AS n
+            FROM k WHERE solved_on IS NOT NULL
+        )
+        SELECT k.ps, COUNT(*),
+               SUM(CASE WHEN k.decided_on IS NOT NULL THEN 1 ELSE 0 END),
+               SUM(CASE WHEN k.status = %s THEN 1 ELSE 0 END),
+               SUM(CASE WHEN k.solved_on IS NOT NULL THEN 1 ELSE 0 END),
+               (SELECT AVG(1.0 * d.days) FROM d
+                WHERE d.ps = k.ps AND d.rn IN ((d.n + 1) / 2, (d.n + 2) / 2)),
+               (SELECT AVG(1.0 * s.days) FROM s
+                WHERE s.ps = k.ps AND s.rn IN ((s.n + 1) / 2, (s.n + 2) / 2))
+        FROM k GROUP BY k.ps
+    """  # noqa: S608 - names from the models, values as parameters
+    found = {
+        sql.as_date(ps): (submitted, decided, solved, with_date, median_d, median_s)
+        for ps, submitted, decided, solved, with_date, median_d, median_s in sql.fetch(
+            query, [period_range.first, period_range.last, *params, CaseStatus.SOLVED.value]
+        )
+    }
+    rows = []
+    for period in period_range.periods:
+        submitted, decided, solved, with_date, median_d, median_s = found.get(
+            period.start, (0, 0, 0, 0, None, None)
+        )
+        rows.append(
+            {
+                "period": period.label,
+                "period_start": period.start,
+                "submitted": submitted,
+                "decided": decided,
+                "solved": solved,
+                "share_solved": solved / submitted if submitted else None,
+                "median_days_to_decision": None if median_d is None else float(median_d),
+                "median_days_to_solution": None if median_s is None else float(median_s),
+                "with_solution_date": with_date,
+            }
+        )
+    return table(
+        "zeg_ja",
+        columns=(
+            Column("period", _("Period"), Kind.TEXT),
+            Column("submitted", _("Cases submitted")),
+            Column("decided", _("Decided")),
+            Column("solved", _("Solved")),
+            Column("share_solved", _("Share solved"), Kind.SHARE, bases=("solved", "submitted")),
+            Column(
+                "median_days_to_decision",
+                _("Median days to decision"),
+                Kind.DAYS,
+                bases=("decided",),
+            ),
+            Column(
+                "median_days_to_solution",
+                _("Median days to solution"),
+                Kind.DAYS,
+                bases=("with_solution_date",),
+            ),
+        ),
+        rows=rows,
+    )
+
+
+def zeg_ja_knelpunten_table(*, scope: Scope, period_range: Range) -> Table:
+    """The kinds of barrier the cases submitted in the range were about, most frequent first."""
+    cases = Case.objects.filter(scope.q("candidate_id")).filter(
+        submitted_on__gte=period_range.first, submitted_on__lte=period_range.last
+    )
+    # The kinds are a JSON list; `"kind"` with its quotes matches one element on both databases.
+    totals = cases.aggregate(
+        **{
+            f"{kind}__cases": Count("id", filter=Q(knelpunt_kinds__icontains=f'"{kind}"'))
+            for kind in KnelpuntKind.values
+        },
+        **{
+            f"{kind}__solved": Count(
+                "id",
+                filter=Q(knelpunt_kinds__icontains=f'"{kind}"', status=CaseStatus.SOLVED),
+            )
+            for kind in KnelpuntKind.values
+        },
+    )
+    rows = [
+        {
+            "kind": str(label),
+            "cases": totals[f"{kind}__cases"],
+            "solved": totals[f"{kind}__solved"],
+            "share_solved": (
+                totals[f"{kind}__solved"] / totals[f"{kind}__cases"]
+                if totals[f"{kind}__cases"]
+                else None
+            ),
+        }
+        for kind, label in KnelpuntKind.choices
+    ]
+    rows.sort(key=lambda row: -int(row["cases"] or 0))
+    return table(
+        "zeg_ja_knelpunten",
+        columns=(
+            Column("kind", _("Kind of barrier"), Kind.TEXT),
+            Column("cases", _("Cases")),
+            Column("solved", _("Solved")),
+            Column("share_solved", _("Share solved"), Kind.SHARE, bases=("solved", "cases")),
+        ),
+        rows=rows,
+    )
+
+
+# --- BHAG Deals ------------------------------------------------------------------------------
+
+
+def deals_table(*, scope: Scope, period_range: Range) -> Table:
+    """Fulfilment of the BHAG Deals per employer, for deals running in the chosen time.
+
+    The rule is the offers app's (`werkpad.offers.selectors.deal_rows`): placements on the
+    employer's offers of the promised kind that started within the deal's period, counted up
+    to the places promised. Here it is one aggregate query over all deals.
+    """
+    placed = (
+        Placement.objects.filter(scope.q("candidate_id"))
+        .filter(
+            offer__employer_id=OuterRef("deal__employer_id"),
+            kind=OuterRef("offer_kind"),
+            start__gte=OuterRef("deal__starts_on"),
+            start__lte=OuterRef("deal__ends_on"),
+        )
+        .order_by()
+        .values("offer__employer_id")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    rows = [
+        {
+            "employer": name,
+            "deals": deals,
+            "promised": promised,
+            "placed": fulfilled,
+            "share_fulfilled": fulfilled / promised if promised else None,
+        }
+        for name, deals, promised, fulfilled in DealPromise.objects.filter(
+            deal__starts_on__lte=period_range.last, deal__ends_on__gte=period_range.first
+        )
+        .annotate(placed=Least(Coalesce(Subquery(placed), 0), F("places")))
+        .values("deal__employer__name")
+        .annotate(
+            deals=Count("deal", distinct=True), promised=Sum("places"), fulfilled=Sum("placed")
+        )
+        .order_by("deal__employer__name")
+        .values_list("deal__employer__name", "deals", "promised", "fulfilled")
+    ]
+    return table(
+        "deals",
+        columns=(
+            Column("employer", _("Employer"), Kind.TEXT),
+            Column("deals", _("Deals")),
+            Column("promised", _("Places promised")),
+            Column("placed", _("Places filled")),
+            Column("share_fulfilled", _("Share filled"), Kind.SHARE, bases=("placed", "promised")),
+        ),
+        rows=rows,
+    )
+
+
+# --- pilots ----------------------------------------------------------------------------------
+
+
+def pilots_table(*, scope: Scope, today: date) -> Table:
+    """Each pilot's results, counted over its participants.
+
+    Participants: the candidates of its cases (every case for the Zeg JA Team pilot) and of its
+    placements (linked one by one, on its linked offers, or on offers whose "pilot" field names
+    it). Outflow to work: participants whose benefit ended for work within the pilot's period
+    (up to today while it runs), by the CBS rule.
+    """
+    pilot = quote(Pilot._meta.db_table)
+    cases, placement = quote(Case._meta.db_table), quote(Placement._meta.db_table)
+    offer = quote(Offer._meta.db_table)
+    pilot_cases = quote(Pilot.cases.through._meta.db_table)
+    pilot_offers = quote(Pilot.offers.through._meta.db_table)
+    pilot_placements = quote(Pilot.placements.through._meta.db_table)
+    case_scope, case_params = scope.sql("c.candidate_id")
+    placement_scope, placement_params = scope.sql("pl.candidate_id")
+    periods = periods_with_cbs_flags(where=" AND bp.candidate_id IN (SELECT cid FROM members)")
+    query = f"""
+        WITH mc AS (
+            SELECT pc.pilot_id AS pid, c.candidate_id AS cid, c.id AS item, c.status AS status
+            FROM {pilot_cases} pc JOIN {cases} c ON c.id = pc.case_id WHERE 1 = 1{case_scope}
+            UNION
+            SELECT p.id, c.candidate_id, c.id, c.status
+            FROM {pilot} p JOIN {cases} c ON p.every_zeg_ja_case = %s WHERE 1 = 1{case_scope}
+        ), mp AS (
+            SELECT pp.pilot_id AS pid, pl.candidate_id AS cid, pl.id AS item, pl.outcome AS outcome
+            FROM {pilot_placements} pp JOIN {placement} pl ON pl.id = pp.placement_id
+            WHERE 1 = 1{placement_scope}
+            UNION
+            SELECT po.pilot_id, pl.candidate_id, pl.id, pl.outcome
+            FROM {pilot_offers} po JOIN {placement} pl ON pl.offer_id = po.offer_id
+            WHERE 1 = 1{placement_scope}
+            UNION
+            SELECT p.id, pl.candidate_id, pl.id, pl.outcome
+            FROM {pilot} p JOIN {offer} o ON o.pilot <> '' AND LOWER(o.pilot) = LOWER(p.name)
+            JOIN {placement} pl ON pl.offer_id = o.id
+            WHERE 1 = 1{placement_scope}
+        ), members AS (
+            SELECT pid, cid FROM mc UNION SELECT pid, cid FROM mp
+        ), q AS ({periods})
+        SELECT p.id,
+            (SELECT COUNT(*) FROM members m WHERE m.pid = p.id),
+            (SELECT COUNT(*) FROM mc WHERE mc.pid = p.id),
+            (SELECT COUNT(*) FROM mc WHERE mc.pid = p.id AND mc.status = %s),
+            (SELECT COUNT(*) FROM mp WHERE mp.pid = p.id),
+            (SELECT COUNT(*) FROM mp WHERE mp.pid = p.id AND mp.outcome = %s),
+            (SELECT COUNT(*) FROM members m WHERE m.pid = p.id AND EXISTS (
+                SELECT 1 FROM q WHERE q.cid = m.cid AND q.comes_back = 0
+                AND q.reason IN (%s, %s) AND q.e >= p.starts_on
+                AND q.e <= {sql.earlier_of(sql.open_end("p.ends_on"), "%s")}))
+        FROM {pilot} p
+    """  # noqa: S608 - names from the models, values as parameters
+    params = [
+        *case_params,
+        True,
+        *case_params,
+        *placement_params,
+        *placement_params,
+        *placement_params,
+        CaseStatus.SOLVED.value,
+        PlacementOutcome.PAID_WORK.value,
+        *WORK_REASONS,
+        today,
+    ]
+    results = {row[0]: row[1:] for row in sql.fetch(query, params)}
+    rows = []
+    for item in Pilot.objects.order_by("-starts_on", "name"):
+        participants, case_count, solved, placements, paid, to_work = results.get(
+            item.pk, (0, 0, 0, 0, 0, 0)
+        )
+        rows.append(
+            {
+                "pilot": item.name,
+                "status": str(item.get_status_display()),
+                "starts_on": item.starts_on,
+                "ends_on": item.ends_on,
+                "participants": participants,
+                "cases": case_count,
+                "solved": solved,
+                "placements": placements,
+                "paid_work": paid,
+                "to_work": to_work,
+                "share_to_work": to_work / participants if participants else None,
+            }
+        )
+    return table(
+        "pilots",
+        columns=(
+            Column("pilot", _("Pilot"), Kind.TEXT),
+            Column("status", _("Status"), Kind.TEXT),
+            Column("starts_on", _("Starts on"), Kind.DATE),
+            Column("ends_on", _("Ends on"), Kind.DATE),
+            Column("participants", _("Participants")),
+            Column("cases", _("Cases")),
+            Column("solved", _("Cases solved")),
+            Column("placements", _("Placements")),
+            Column("paid_work", _("Moved on to paid work")),
+            Column("to_work", _("Left bijstand for work")),
+            Column(
+                "share_to_work",
+                _("Share left for work"),
+                Kind.SHARE,
+                bases=("to_work", "participants"),
+            ),
+        ),
+        rows=rows,
+    )

@@ -1,0 +1,144 @@
+"""The few SQL pieces that differ between PostgreSQL and SQLite, and whose rows are counted.
+
+The monitor's aggregates use window functions (LAG/LEAD, ROW_NUMBER), which both databases
+have; only date arithmetic is spelled differently. Every function returns SQL text for use in
+a query that is executed with parameters, so a literal percent sign is written `%%`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from werkpad.candidates.models import Candidate
+from werkpad.organisations.models import Organisation
+
+#: Stands in for "no end yet" when comparing dates.
+OPEN_END = "9999-12-31"
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def month_start(expression: str) -> str:
+    """The first day of the month `expression` falls in, as a date (text on SQLite)."""
+    if is_postgresql():
+        return f"CAST(date_trunc('month', {expression}) AS date)"
+    return f"strftime('%%Y-%%m-01', {expression})"
+
+
+def quarter_start(expression: str) -> str:
+    """The first day of the quarter `expression` falls in."""
+    if is_postgresql():
+        return f"CAST(date_trunc('quarter', {expression}) AS date)"
+    month = f"((CAST(strftime('%%m', {expression}) AS INTEGER) - 1) / 3) * 3 + 1"
+    return f"(strftime('%%Y-', {expression}) || printf('%%02d', {month}) || '-01')"
+
+
+def add_days(expression: str, days: int) -> str:
+    if is_postgresql():
+        return f"({expression} + {int(days)})"
+    return f"date({expression}, '{int(days):+d} days')"
+
+
+def days_between(first: str, last: str) -> str:
+    """Whole days from `first` to `last`."""
+    if is_postgresql():
+        return f"({last} - {first})"
+    return f"CAST(julianday({last}) - julianday({first}) AS INTEGER)"
+
+
+def date_number(expression: str) -> str:
+    """The date as the integer yyyymmdd: differences of 10000 are whole calendar years."""
+    if is_postgresql():
+        return (
+            f"(CAST(EXTRACT(YEAR FROM {expression}) AS integer) * 10000"
+            f" + CAST(EXTRACT(MONTH FROM {expression}) AS integer) * 100"
+            f" + CAST(EXTRACT(DAY FROM {expression}) AS integer))"
+        )
+    return f"CAST(strftime('%%Y%%m%%d', {expression}) AS INTEGER)"
+
+
+def year_of(expression: str) -> str:
+    if is_postgresql():
+        return f"CAST(EXTRACT(YEAR FROM {expression}) AS integer)"
+    return f"CAST(strftime('%%Y', {expression}) AS INTEGER)"
+
+
+def later_of(first: str, second: str) -> str:
+    return f"{'GREATEST' if is_postgresql() else 'MAX'}({first}, {second})"
+
+
+def earlier_of(first: str, second: str) -> str:
+    return f"{'LEAST' if is_postgresql() else 'MIN'}({first}, {second})"
+
+
+def open_end(expression: str) -> str:
+    """`expression`, or the far future when it is NULL (a period without an end)."""
+    literal = f"DATE '{OPEN_END}'" if is_postgresql() else f"'{OPEN_END}'"
+    return f"COALESCE({expression}, {literal})"
+
+
+def as_date(value: Any) -> date:
+    """A date from the database: a date on PostgreSQL, ISO text on SQLite."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return list(cursor.fetchall())
+
+
+def date_number_of(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose rows the indicators count.
+
+    `candidates` None counts everyone, erased candidates included (the statistics purpose:
+    only aggregates leave the database). A professional's scope is `visible_candidates(user)`.
+    `organisation` keeps the candidates whose lead organisation it is.
+    """
+
+    candidates: QuerySet[Candidate] | None = None
+    organisation: Organisation | None = None
+
+    @property
+    def is_everyone(self) -> bool:
+        return self.candidates is None and self.organisation is None
+
+    def _queryset(self) -> QuerySet[Candidate, Any] | None:
+        if self.is_everyone:
+            return None
+        queryset = self.candidates if self.candidates is not None else Candidate.objects.all()
+        if self.organisation is not None:
+            queryset = queryset.filter(lead_organisation_id=self.organisation.pk)
+        return queryset.order_by().values("pk")
+
+    def sql(self, column: str) -> tuple[str, list[Any]]:
+        """` AND <column> IN (...)` with its parameters, or nothing for everyone."""
+        queryset = self._queryset()
+        if queryset is None:
+            return "", []
+        sql, params = queryset.query.sql_with_params()
+        return f" AND {column} IN ({sql})", list(params)
+
+    def q(self, path: str) -> Q:
+        """The same restriction for the ORM: `path` leads to the candidate's id."""
+        queryset = self._queryset()
+        return Q() if queryset is None else Q(**{f"{path}__in": queryset})

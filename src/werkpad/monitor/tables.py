@@ -1,0 +1,121 @@
+"""Indicator tables as one shape for every output: the page, the API, CSV, XLSX, PDF, open data.
+
+A table has typed columns; counts of people (and of anything else) are suppressed for audiences
+outside the programme team: 1 to 4 shows as "< 5". A share or median based on fewer than five
+shows nothing, and a figure derived from a suppressed count is suppressed with it. That way
+no cell anywhere outside the programme team shows a count between 1 and 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.functional import Promise
+
+SUPPRESS_BELOW = 5
+SUPPRESSED = "< 5"
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    DATE = "date"
+    COUNT = "count"  # a whole number of people or things: suppressed below 5
+    NUMBER = "number"  # a decimal derived from a count (extra to work, an average)
+    SHARE = "share"  # 0..1, shown as a percentage
+    DAYS = "days"  # a median number of days
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str | Promise
+    kind: Kind = Kind.COUNT
+    # For NUMBER, SHARE and DAYS: the counts the figure is computed from. For an audience that
+    # sees suppressed figures it is hidden when one of them is from 1 to 4.
+    bases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    code: str
+    title: str | Promise
+    description: str | Promise
+    columns: tuple[Column, ...]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    suppressed: bool = False
+
+    @property
+    def row_cells(self) -> list[list[Cell]]:
+        return [
+            [cell(column, row, suppressed=self.suppressed) for column in self.columns]
+            for row in self.rows
+        ]
+
+    @property
+    def numeric_keys(self) -> frozenset[str]:
+        return frozenset(c.key for c in self.columns if c.kind not in (Kind.TEXT, Kind.DATE))
+
+    def for_audience(self, *, suppressed: bool) -> Table:
+        return replace(self, suppressed=suppressed)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value as an audience may see it: `value` is None when it is hidden or suppressed."""
+
+    value: Any
+    text: str
+    kind: Kind
+    numeric: bool
+
+
+def _is_small(value: Any) -> bool:
+    return isinstance(value, int) and 0 < value < SUPPRESS_BELOW
+
+
+def _format(kind: Kind, value: Any) -> str:
+    if value is None:
+        return "—"
+    if kind == Kind.COUNT:
+        return number_format(value, force_grouping=True)
+    if kind == Kind.SHARE:
+        return f"{number_format(round(value * 100, 1), decimal_pos=1)}%"
+    if kind in (Kind.NUMBER, Kind.DAYS):
+        return number_format(value, decimal_pos=1, force_grouping=True)
+    if kind == Kind.DATE and isinstance(value, date):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
+
+
+def cell(column: Column, row: dict[str, Any], *, suppressed: bool) -> Cell:
+    value = row.get(column.key)
+    numeric = column.kind not in (Kind.TEXT, Kind.DATE)
+    if suppressed and numeric:
+        if column.kind == Kind.COUNT and _is_small(value):
+            return Cell(None, SUPPRESSED, column.kind, numeric)
+        if any(_is_small(row.get(base)) for base in column.bases):
+            return Cell(None, "—", column.kind, numeric)
+    return Cell(value, _format(column.kind, value), column.kind, numeric)
+
+
+def plain_value(column: Column, row: dict[str, Any], *, suppressed: bool) -> Any:
+    """The value for a machine-readable file: a number, "< 5", or empty when hidden."""
+    shown = cell(column, row, suppressed=suppressed)
+    if shown.value is None:
+        return SUPPRESSED if shown.text == SUPPRESSED else ""
+    if column.kind in (Kind.NUMBER, Kind.DAYS):
+        return round(float(shown.value), 1)
+    if column.kind == Kind.SHARE:
+        return round(float(shown.value), 4)
+    if isinstance(shown.value, date):
+        return shown.value.isoformat()
+    return shown.value
+
+
+def header(columns: Sequence[Column]) -> list[str]:
+    return [str(column.label) for column in columns]
