@@ -39,6 +39,7 @@ from werkpad.matching.engine import (
     CandidateArrays,
     Explanation,
     OfferArrays,
+    Proposals,
     ScoredEdges,
     eligible_pairs,
     explain_pair,
@@ -410,12 +411,16 @@ def scored_pairs(inputs: EngineInput) -> ScoredEdges:
     return score_pairs(candidates=inputs.candidates, offers=inputs.offers, edges=edges)
 
 
-def suggestions_for(
-    inputs: EngineInput, *, row: int, special: bool, k: int = SUGGESTION_COUNT
-) -> list[Suggestion]:
-    """The top `k` offers for one candidate row, spread over providers, each explained."""
+def top_offers(inputs: EngineInput, *, k: int = SUGGESTION_COUNT) -> Proposals:
+    """Every candidate row's best `k` eligible offers, spread over providers (one engine run)."""
     scored = scored_pairs(inputs)
-    proposals = top_k(candidates=inputs.candidates, offers=inputs.offers, scored=scored, k=k)
+    return top_k(candidates=inputs.candidates, offers=inputs.offers, scored=scored, k=k)
+
+
+def suggestions_for(
+    inputs: EngineInput, proposals: Proposals, *, row: int, special: bool
+) -> list[Suggestion]:
+    """One candidate row's proposals (from `top_offers`), each with its explanation."""
     result = []
     for offer_row in proposals.offer[row]:
         if offer_row < 0:
@@ -479,7 +484,9 @@ def candidate_panel(
     skipped = inputs.skipped.get(view.candidate.pk, "")
     panel = CandidatePanel(
         view=view,
-        suggestions=suggestions_for(inputs, row=0, special=special) if not skipped else [],
+        suggestions=suggestions_for(inputs, top_offers(inputs), row=0, special=special)
+        if not skipped
+        else [],
         matches=list(
             Match.objects.filter(candidate=view.candidate)
             .select_related("offer__employer", "offer__organisation")

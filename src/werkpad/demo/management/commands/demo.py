@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkpad.demo.cases_demo import demo_cases_load
+from werkpad.demo.offers_demo import demo_offers_load
 from werkpad.demo.services import (
     demo_is_loaded,
     demo_partners_load,
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded {counts.candidates} invented candidates.")
         if cases := demo_cases_load():
             self.stdout.write(f"Loaded the Zeg JA Team's first {cases} cases.")
+        if offers := demo_offers_load():
+            self.stdout.write(f"Loaded {offers} offers of employers and partners.")
         if not options["no_serve"]:
             port = options["port"]
             self.stdout.write(f"Werkpad serves on http://127.0.0.1:{port}/")
