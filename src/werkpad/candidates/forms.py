@@ -174,6 +174,7 @@ class CandidateDetailsForm(StyledFormMixin, forms.ModelForm):
     case_manager = CaseManagerChoiceField(
         label=_("Case manager"),
         required=False,
+        empty_label=_("Nobody yet"),
         queryset=User.objects.filter(memberships__role__in=CASEWORK_ROLES)
         .distinct()
         .order_by("full_name", "email"),
