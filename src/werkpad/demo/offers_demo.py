@@ -347,7 +347,7 @@ PARTNER_OFFERS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ..
 )
 
 # Ladder steps each kind suits (low, high) and hours a week (least, most).
-LADDER = {
+LADDER: dict[str, tuple[int, int]] = {
     OfferKind.PAID_JOB: (5, 6),
     OfferKind.SUPPORTED_JOB: (4, 6),
     OfferKind.WORK_EXPERIENCE: (3, 5),
@@ -355,7 +355,7 @@ LADDER = {
     OfferKind.DAY_ACTIVITY: (1, 4),
     OfferKind.LEARNING: (2, 6),
 }
-HOURS = {
+HOURS: dict[str, tuple[tuple[int, int], tuple[int, int]]] = {
     OfferKind.PAID_JOB: ((12, 24), (24, 38)),
     OfferKind.SUPPORTED_JOB: ((8, 16), (16, 32)),
     OfferKind.WORK_EXPERIENCE: ((8, 16), (16, 24)),
@@ -363,7 +363,7 @@ HOURS = {
     OfferKind.DAY_ACTIVITY: ((4, 8), (8, 20)),
     OfferKind.LEARNING: ((4, 12), (12, 24)),
 }
-DUTCH = {
+DUTCH: dict[str, tuple[str, ...]] = {
     OfferKind.PAID_JOB: ("A2", "A2", "B1", "B1", "B2"),
     OfferKind.SUPPORTED_JOB: ("none", "A1", "A2"),
     OfferKind.WORK_EXPERIENCE: ("none", "A1", "A2"),
@@ -491,7 +491,7 @@ def _offers(
         if rng.random() < 0.55 and not is_group:
             employer = rng.choice(employers)
             trade = next(t for t in TRADES if employer.name.startswith(t.name))
-            kind = rng.choices(
+            kind: str = rng.choices(
                 (OfferKind.PAID_JOB, OfferKind.SUPPORTED_JOB, OfferKind.WORK_EXPERIENCE),
                 weights=(0.5, 0.3, 0.2),
             )[0]
@@ -538,7 +538,7 @@ def _offers(
                 else None,
                 status=status,
                 pilot="Zeg JA Team" if row % 97 == 0 else "",
-                **provider,  # type: ignore[arg-type]
+                **provider,
             )
         )
     return Offer.objects.bulk_create(offers)
@@ -560,7 +560,7 @@ def _description(kind: str, is_group: bool) -> str:
 
 def _deals(rng: random.Random, employers: list[Employer], day: date) -> list[Employer]:
     """BHAG Deals signed at the round tables of 2019–2023, for the employers with most offers."""
-    with_offers = list(
+    with_offers: list[Employer] = list(
         Employer.objects.filter(pk__in=[e.pk for e in employers])
         .annotate(open_offers=Count("offers", filter=Q(offers__status="open")))
         .order_by("-open_offers", "name")[:DEALS]
