@@ -122,18 +122,32 @@ def run(requests: int) -> tuple[list[Measurement], int, int]:
     return [measure(name, urls, get) for name, urls in scenarios.items()], total, visible_count
 
 
-def table(measurements: list[Measurement]) -> str:
+def jit_off(**_kwargs: object) -> None:
+    """PostgreSQL's JIT compiles the list's query plan anew for every request (seconds)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET jit = off")
+
+
+def table(runs: dict[str, list[Measurement]]) -> str:
+    names = list(runs)
     lines = [
-        "| request | p50 (ms) | p95 (ms) | queries per request |",
-        "|---|---:|---:|---:|",
+        "| request | "
+        + " | ".join(f"p50 (ms) {name} | p95 (ms) {name}" for name in names)
+        + " | queries per request |",
+        "|---|" + "---:|---:|" * len(names) + "---:|",
     ]
-    for m in measurements:
-        low, high = min(m.queries), max(m.queries)
+    for index, first in enumerate(runs[names[0]]):
+        cells = []
+        for name in names:
+            m = runs[name][index]
+            cells.append(
+                f"{median(m.seconds) * 1000:.0f} | {percentile(m.seconds, 0.95) * 1000:.0f}"
+            )
+        low, high = min(first.queries), max(first.queries)
         queries = str(low) if low == high else f"{low}–{high}"
-        lines.append(
-            f"| {m.name} | {median(m.seconds) * 1000:.0f} | "
-            f"{percentile(m.seconds, 0.95) * 1000:.0f} | {queries} |"
-        )
+        lines.append(f"| {first.name} | {' | '.join(cells)} | {queries} |")
     return "\n".join(lines)
 
 
@@ -155,16 +169,25 @@ def main() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    runs: dict[str, list[Measurement]] = {}
     measurements, total, visible = run(options.requests)
-    result = table(measurements)
+    runs["(JIT on)" if connection.vendor == "postgresql" else ""] = measurements
+    if connection.vendor == "postgresql":
+        from django.db.backends.signals import connection_created
+
+        connection_created.connect(jit_off)
+        jit_off()
+        runs["(JIT off)"] = run(options.requests)[0]
+    result = table(runs)
     print(result)
     if options.write_readme:
         readme_update(
             f"Candidate list, search and dossier ({connection.vendor}, {total:,} candidates)",
             f"{today()}, {machine()}. {options.requests} requests per row through Django's test "
             f"Client, signed in as a Team Inkomen professional who may see {visible:,} of them "
-            "(legal basis); every list request also writes its 25 processing-log entries.\n\n"
-            + result,
+            "(legal basis); every list request also writes its 25 processing-log entries. "
+            "PostgreSQL 15 with its default settings (JIT on), and again with `SET jit = off` "
+            "on the connection.\n\n" + result,
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -72,7 +72,18 @@ def population_load(*, population: Population) -> LoadCounts:
     for chunk in _chunks(population.people, PEOPLE_PER_CHUNK):
         with transaction.atomic():
             counts.add(_ChunkLoader(organisations).load(chunk))
+    _refresh_planner_statistics()
     return counts
+
+
+def _refresh_planner_statistics() -> None:
+    """After a bulk load PostgreSQL's planner still thinks the tables are empty until autovacuum
+    comes by; queries right after the load (such as the case managers') would crawl."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in _ChunkLoader.MODELS:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _organisation_slugs(people: Iterable[PersonRecord]) -> set[str]:
@@ -91,25 +102,25 @@ def _chunks(items: Sequence[PersonRecord], size: int) -> Iterator[Sequence[Perso
 
 
 class _ChunkLoader:
+    # Parents before children: the order the rows are inserted in.
+    MODELS: tuple[type[Any], ...] = (
+        Candidate,
+        BenefitPeriod,
+        Barrier,
+        LadderScore,
+        Consent,
+        PlanGoal,
+        PlanStep,
+    )
+
     def __init__(self, organisations: dict[str, Organisation]) -> None:
         self.organisations = organisations
-        self.rows: dict[type[Any], list[Any]] = {
-            model: []
-            for model in (
-                Candidate,
-                BenefitPeriod,
-                Barrier,
-                LadderScore,
-                Consent,
-                PlanGoal,
-                PlanStep,
-            )
-        }
+        self.rows: dict[type[Any], list[Any]] = {model: [] for model in self.MODELS}
 
     def load(self, people: Sequence[PersonRecord]) -> LoadCounts:
         for person in people:
             self._person(person)
-        for model, rows in self.rows.items():  # in order: parents before children
+        for model, rows in self.rows.items():
             model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
         return LoadCounts(
             candidates=len(self.rows[Candidate]),
