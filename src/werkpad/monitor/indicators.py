@@ -41,7 +41,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, Least, TruncMonth
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +89,14 @@ AGE_BANDS: tuple[tuple[int, str | Promise], ...] = (
 
 #: Every indicator: its code (also the file name of its export), title and description.
 DEFINITIONS: dict[str, tuple[Promise, Promise]] = {
+    "goals": (
+        _("Goals"),
+        _(
+            "Each goal of the programme: where it started, its target, its value now (or on "
+            "the target date) and, while it runs, where the trend of the last 12 months leads "
+            "by the target date."
+        ),
+    ),
     "flows": (
         _("On bijstand, inflow and outflow"),
         _(
@@ -172,6 +190,19 @@ def table(code: str, *, columns: Sequence[Column], rows: list[dict[str, object]]
     return Table(code, title, description, tuple(columns), rows)
 
 
+GOAL_COLUMNS = (
+    Column("goal", _("Goal"), Kind.TEXT),
+    Column("metric", _("What is measured"), Kind.TEXT),
+    Column("baseline_date", _("Starting date"), Kind.DATE),
+    Column("baseline_value", _("Starting value")),
+    Column("target_date", _("Target date"), Kind.DATE),
+    Column("target_value", _("Target value")),
+    Column("as_of", _("Value on"), Kind.DATE),
+    Column("current", _("Value"), Kind.NUMBER),
+    Column("projection", _("Expected on the target date"), Kind.NUMBER),
+)
+
+
 # --- the running count of intervals ---------------------------------------------------------
 
 
@@ -250,6 +281,24 @@ class MonthlyFlows:
         months = [add_months(month_of(before), -n) for n in range(1, USUAL_SHARE_YEARS * 12 + 1)]
         outflow = self.total("outflow", months)
         return self.total("to_work", months) / outflow if outflow else None
+
+
+def five_years_before(day: date) -> date:
+    """The same day five years earlier (28 February for 29 February)."""
+    if day.month == 2 and day.day == 29:
+        return date(day.year - LONG_TERM_YEARS, 2, 28)
+    return day.replace(year=day.year - LONG_TERM_YEARS)
+
+
+def stock_on_day(day: date, *, long_term: bool = False, scope: Scope | None = None) -> int:
+    """People on bijstand on `day` (for 5 years or more, with `long_term`)."""
+    started_by = five_years_before(day) if long_term else day
+    return (
+        BenefitPeriod.objects.filter((scope or Scope()).q("candidate_id"))
+        .filter(start__lte=started_by)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .count()
+    )
 
 
 def periods_with_cbs_flags(
@@ -943,7 +992,13 @@ def deals_table(*, scope: Scope, period_range: Range) -> Table:
         for name, deals, promised, fulfilled in DealPromise.objects.filter(
             deal__starts_on__lte=period_range.last, deal__ends_on__gte=period_range.first
         )
-        .annotate(placed=Least(Coalesce(Subquery(placed), 0), F("places")))
+        .annotate(
+            placed=Least(
+                Coalesce(Subquery(placed), 0, output_field=IntegerField()),
+                F("places"),
+                output_field=IntegerField(),
+            )
+        )
         .values("deal__employer__name")
         .annotate(
             deals=Count("deal", distinct=True), promised=Sum("places"), fulfilled=Sum("placed")

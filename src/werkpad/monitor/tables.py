@@ -25,7 +25,7 @@ class Kind(StrEnum):
     TEXT = "text"
     DATE = "date"
     COUNT = "count"  # a whole number of people or things: suppressed below 5
-    NUMBER = "number"  # a decimal derived from a count (extra to work, an average)
+    NUMBER = "number"  # a decimal (extra to work, a goal's value); a whole 1 to 4 is suppressed
     SHARE = "share"  # 0..1, shown as a percentage
     DAYS = "days"  # a median number of days
 
@@ -96,7 +96,7 @@ def cell(column: Column, row: dict[str, Any], *, suppressed: bool) -> Cell:
     value = row.get(column.key)
     numeric = column.kind not in (Kind.TEXT, Kind.DATE)
     if suppressed and numeric:
-        if column.kind == Kind.COUNT and _is_small(value):
+        if column.kind in (Kind.COUNT, Kind.NUMBER) and _is_small(value):
             return Cell(None, SUPPRESSED, column.kind, numeric)
         if any(_is_small(row.get(base)) for base in column.bases):
             return Cell(None, "—", column.kind, numeric)

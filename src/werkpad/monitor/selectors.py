@@ -1,0 +1,402 @@
+"""Reads of the BHAG monitor: who sees which figures, goal progress, the indicator tables.
+
+Who sees what (decided for Werkpad, DESIGN.md §3 "Monitor definitions"):
+- **The programme team** is everyone with the role `programme_lead`. They see exact figures
+  over all candidates, erased ones included (their benefit periods stay for statistics).
+- **The board** (role `board`) sees the same aggregates, with every count from 1 to 4 shown
+  as "< 5" and no share or median computed from such a count (`werkpad.monitor.tables`).
+- **Professionals** (the other casework roles) see figures only over the candidates they may
+  see (`visible_candidates`), exactly: they may see each of these people anyway. The city-wide
+  goals are not shown to them.
+- Nobody else (the administrator role alone) uses the monitor.
+No page, file or API answer of the monitor shows a person: only counts, shares and medians.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from werkpad.candidates.models import BenefitPeriod
+from werkpad.monitor import indicators
+from werkpad.monitor.indicators import MonthlyFlows, UsualToWork, monthly_flows, usual_to_work
+from werkpad.monitor.models import CUMULATIVE_METRICS, Goal, Metric, Pilot
+from werkpad.monitor.periods import Granularity, Range, add_months, month_of, months_from
+from werkpad.monitor.sql import Scope
+from werkpad.monitor.tables import Table
+from werkpad.organisations.models import Membership, Organisation
+from werkpad.organisations.roles import Role
+from werkpad.privacy.access import CASEWORK_ROLES, visible_candidates
+
+#: The least-squares trend of a goal is fitted on this many monthly values.
+TREND_MONTHS = 12
+
+
+class Audience(StrEnum):
+    PROGRAMME_TEAM = "programme_team"
+    BOARD = "board"
+    PROFESSIONAL = "professional"
+
+    @property
+    def suppressed(self) -> bool:
+        return self == Audience.BOARD
+
+    @property
+    def sees_goals(self) -> bool:
+        return self != Audience.PROFESSIONAL
+
+
+ALL_AUDIENCES = frozenset(Audience)
+#: City-wide figures meant to be passed on: the open data and the board's report.
+STEERING_AUDIENCES = frozenset({Audience.PROGRAMME_TEAM, Audience.BOARD})
+
+
+def monitor_audience(user: Any) -> Audience | None:
+    """How `user` sees the monitor; None when they may not use it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    roles = {
+        Role(r) for r in Membership.objects.filter(user_id=user.pk).values_list("role", flat=True)
+    }
+    if Role.PROGRAMME_LEAD in roles:
+        return Audience.PROGRAMME_TEAM
+    if Role.BOARD in roles:
+        return Audience.BOARD
+    if roles & CASEWORK_ROLES:
+        return Audience.PROFESSIONAL
+    return None
+
+
+def monitor_audience_required(
+    user: Any, *, allowed: frozenset[Audience] = ALL_AUDIENCES
+) -> Audience:
+    """The user's audience; PermissionDenied when they may not use this part of the monitor."""
+    audience = monitor_audience(user)
+    if audience is None or audience not in allowed:
+        raise PermissionDenied
+    return audience
+
+
+def monitor_scope(*, user: Any, audience: Audience, organisation: Organisation | None) -> Scope:
+    candidates = visible_candidates(user) if audience == Audience.PROFESSIONAL else None
+    return Scope(candidates=candidates, organisation=organisation)
+
+
+def organisation_choices() -> QuerySet[Organisation]:
+    """Organisations to filter on: those that lead candidates (by name)."""
+    return Organisation.objects.filter(lead_candidates__isnull=False).distinct().order_by("name")
+
+
+def first_benefit_day() -> date | None:
+    return BenefitPeriod.objects.order_by("start").values_list("start", flat=True).first()
+
+
+# --- goals -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    day: date
+    value: float
+
+
+def least_squares(points: list[Point]) -> Callable[[date], float] | None:
+    """The straight line through `points` (by day) with the least squared error."""
+    if len(points) < 2:
+        return None
+    xs = [p.day.toordinal() for p in points]
+    ys = [p.value for p in points]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    return lambda day: mean_y + slope * (day.toordinal() - mean_x)
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """Where a goal stands on `current.day`, and where the trend leads by the target date."""
+
+    goal: Goal
+    series: tuple[Point, ...]
+    current: Point
+    projection: Point | None
+    usual: UsualToWork | None = None
+
+    @property
+    def finished(self) -> bool:
+        return self.current.day >= self.goal.target_date
+
+    def _meets(self, value: float) -> bool:
+        if self.goal.is_decrease:
+            return value <= self.goal.target_value
+        return value >= self.goal.target_value
+
+    @property
+    def reached(self) -> bool:
+        return self.finished and self._meets(self.current.value)
+
+    @property
+    def on_track(self) -> bool | None:
+        """While the goal runs: does the trend meet the target by the target date?"""
+        if self.finished or self.projection is None:
+            return None
+        return self._meets(self.projection.value)
+
+    @property
+    def share_done(self) -> float:
+        """How much of the way from the starting value to the target is behind us (0..1)."""
+        distance = self.goal.target_value - self.goal.baseline_value
+        if distance == 0:
+            return 1.0
+        done = (self.current.value - self.goal.baseline_value) / distance
+        return max(0.0, min(1.0, done))
+
+    @property
+    def path(self) -> tuple[Point, Point]:
+        """The goal line: from the starting value to the target."""
+        goal = self.goal
+        return (
+            Point(goal.baseline_date, goal.baseline_value),
+            Point(goal.target_date, goal.target_value),
+        )
+
+
+def _goal_usual(goal: Goal, flows: MonthlyFlows) -> UsualToWork:
+    return usual_to_work(
+        flows,
+        per_year=goal.usual_outflow_per_year,
+        share=goal.usual_share_to_work,
+        baseline_date=goal.baseline_date,
+    )
+
+
+def _stock_series(goal: Goal, flows: MonthlyFlows, until: date) -> list[Point]:
+    value = flows.long_term_on if goal.metric == Metric.LONG_TERM else flows.stock_on
+    first = goal.baseline_date if goal.baseline_date.day == 1 else add_months(goal.baseline_date, 1)
+    return [Point(month, value(month)) for month in months_from(first, until)]
+
+
+def _cumulative_series(
+    goal: Goal, flows: MonthlyFlows, until: date, usual: UsualToWork | None
+) -> list[Point]:
+    """Outflow to work from the starting date's month on, at the end of each whole month."""
+    per_month = usual.per_month if usual is not None and usual.per_month is not None else 0.0
+    points, total = [], 0.0
+    for count, month in enumerate(months_from(goal.baseline_date, until), start=1):
+        last_day = add_months(month, 1) - timedelta(days=1)
+        if last_day > until:
+            break
+        total += flows.total("to_work", [month])
+        points.append(Point(last_day, total - per_month * count))
+    return points
+
+
+def goal_progress(*, goal: Goal, flows: MonthlyFlows, as_of: date) -> GoalProgress:
+    """The goal's series up to `as_of` (or its target date), with the projected value.
+
+    The projection fits a straight line by least squares through the last 12 monthly values
+    and reads it at the target date. A stock is counted on the first day of each month, and
+    on the day itself at the end; outflow is counted per whole month.
+    """
+    until = min(as_of, goal.target_date)
+    usual = _goal_usual(goal, flows) if goal.metric == Metric.EXTRA_TO_WORK else None
+    if goal.metric in CUMULATIVE_METRICS:
+        series = _cumulative_series(goal, flows, until, usual)
+        current = series[-1] if series else Point(goal.baseline_date, 0)
+    else:
+        series = _stock_series(goal, flows, until)
+        long_term = goal.metric == Metric.LONG_TERM
+        current = Point(until, indicators.stock_on_day(until, long_term=long_term))
+        if not series or series[-1].day != until:
+            series.append(current)
+    projection = None
+    if until < goal.target_date:
+        line = least_squares(series[-TREND_MONTHS:])
+        if line is not None:
+            projection = Point(goal.target_date, line(goal.target_date))
+    return GoalProgress(
+        goal=goal, series=tuple(series), current=current, projection=projection, usual=usual
+    )
+
+
+def goal_list() -> QuerySet[Goal]:
+    return Goal.objects.order_by("position", "title")
+
+
+def goal_get(*, goal_id: Any) -> Goal:
+    goal = Goal.objects.filter(pk=goal_id).first()
+    if goal is None:
+        raise Http404
+    return goal
+
+
+def pilot_list() -> QuerySet[Pilot]:
+    return Pilot.objects.prefetch_related("partners").order_by("-starts_on", "name")
+
+
+def pilot_get(*, pilot_id: Any) -> Pilot:
+    pilot = (
+        Pilot.objects.prefetch_related("partners", "offers", "cases").filter(pk=pilot_id).first()
+    )
+    if pilot is None:
+        raise Http404
+    return pilot
+
+
+# --- the whole monitor -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MonitorFilters:
+    first: date
+    last: date
+    granularity: Granularity = Granularity.QUARTER
+    organisation: Organisation | None = None
+
+    @property
+    def period_range(self) -> Range:
+        return Range(self.first, self.last, self.granularity)
+
+
+@dataclass
+class Monitor:
+    """Every figure of the monitor for one audience and one set of filters, computed on use.
+
+    The city-wide flows are read once and serve both the goals and (without a filter) the
+    indicators.
+    """
+
+    audience: Audience
+    scope: Scope
+    filters: MonitorFilters
+    today: date
+    _tables: dict[str, Table] = field(default_factory=dict)
+
+    @cached_property
+    def city_flows(self) -> MonthlyFlows:
+        return monthly_flows(Scope())
+
+    @cached_property
+    def flows(self) -> MonthlyFlows:
+        return self.city_flows if self.scope.is_everyone else monthly_flows(self.scope)
+
+    @cached_property
+    def goals(self) -> list[GoalProgress]:
+        if not self.audience.sees_goals:
+            return []
+        as_of = min(self.today, self.filters.period_range.last)
+        return [
+            goal_progress(goal=goal, flows=self.city_flows, as_of=as_of) for goal in goal_list()
+        ]
+
+    @cached_property
+    def usual(self) -> UsualToWork | None:
+        """The usual outflow to work, for city-wide figures only."""
+        if not self.scope.is_everyone:
+            return None
+        goal = goal_list().filter(metric=Metric.EXTRA_TO_WORK).first()
+        if goal is None:
+            return usual_to_work(self.flows)
+        return _goal_usual(goal, self.flows)
+
+    def table(self, code: str) -> Table:
+        if code not in self._tables:
+            for built in BUILDERS[code](self):
+                self._tables[built.code] = built.for_audience(suppressed=self.audience.suppressed)
+        return self._tables[code]
+
+    def tables(self, codes: Iterable[str] = ()) -> list[Table]:
+        return [self.table(code) for code in (codes or INDICATOR_CODES)]
+
+
+def _ladder_transitions(monitor: Monitor) -> list[Table]:
+    found = indicators.ladder_transitions(
+        scope=monitor.scope, period_range=monitor.filters.period_range, today=monitor.today
+    )
+    return [found.cohorts, found.transitions]
+
+
+def _in_range(builder: Callable[..., Table]) -> Callable[[Monitor], list[Table]]:
+    def build(monitor: Monitor) -> list[Table]:
+        return [builder(scope=monitor.scope, period_range=monitor.filters.period_range)]
+
+    return build
+
+
+BUILDERS: dict[str, Callable[[Monitor], list[Table]]] = {
+    "goals": lambda m: [goals_table(m.goals)],
+    "flows": lambda m: [
+        indicators.flows_table(
+            flows=m.flows, period_range=m.filters.period_range, usual=m.usual, today=m.today
+        )
+    ],
+    "groups": lambda m: [
+        indicators.groups_table(scope=m.scope, period_range=m.filters.period_range, today=m.today)
+    ],
+    "ladder_steps": lambda m: [
+        indicators.ladder_steps_table(
+            scope=m.scope, flows=m.flows, period_range=m.filters.period_range, today=m.today
+        )
+    ],
+    "ladder_cohorts": _ladder_transitions,
+    "ladder_transitions": _ladder_transitions,
+    "placements_kind": _in_range(indicators.placements_kind_table),
+    "placements_organisation": _in_range(indicators.placements_organisation_table),
+    "placements_barrier": _in_range(indicators.placements_barrier_table),
+    "zeg_ja": _in_range(indicators.zeg_ja_table),
+    "zeg_ja_knelpunten": _in_range(indicators.zeg_ja_knelpunten_table),
+    "deals": _in_range(indicators.deals_table),
+    "pilots": lambda m: [indicators.pilots_table(scope=m.scope, today=m.today)],
+}
+INDICATOR_CODES: tuple[str, ...] = tuple(BUILDERS)
+
+
+def goal_value(goal: Goal, value: float) -> float | int:
+    """A count stays whole (and is suppressed like one); extra to work keeps one decimal."""
+    return round(value, 1) if goal.metric == Metric.EXTRA_TO_WORK else round(value)
+
+
+def goals_table(goals: list[GoalProgress]) -> Table:
+    rows: list[dict[str, object]] = [
+        {
+            "goal": progress.goal.title,
+            "metric": str(progress.goal.get_metric_display()),
+            "baseline_date": progress.goal.baseline_date,
+            "baseline_value": progress.goal.baseline_value,
+            "target_date": progress.goal.target_date,
+            "target_value": progress.goal.target_value,
+            "as_of": progress.current.day,
+            "current": goal_value(progress.goal, progress.current.value),
+            "projection": None if progress.projection is None else progress.projection.value,
+        }
+        for progress in goals
+    ]
+    return indicators.table("goals", columns=indicators.GOAL_COLUMNS, rows=rows)
+
+
+def monitor_for(
+    *,
+    user: Any,
+    filters: MonitorFilters,
+    today: date,
+    allowed: frozenset[Audience] = ALL_AUDIENCES,
+) -> Monitor:
+    """The monitor as `user` may see it (PermissionDenied for someone who may not)."""
+    audience = monitor_audience_required(user, allowed=allowed)
+    scope = monitor_scope(user=user, audience=audience, organisation=filters.organisation)
+    return Monitor(audience=audience, scope=scope, filters=filters, today=today)
+
+
+def default_filters(*, today: date) -> MonitorFilters:
+    """From the first goal's starting date (else 2019) to today, per quarter."""
+    goal = goal_list().first()
+    first = goal.baseline_date if goal is not None else indicators.DEFAULT_BASELINE_DATE
+    return MonitorFilters(first=month_of(first), last=today)
