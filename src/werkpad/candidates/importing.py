@@ -541,7 +541,6 @@ def _xlsx_cell(value: object) -> Cell:
 class ImportRow:
     """One valid row: the person's details (only the filled-in cells) and their benefit."""
 
-    row: int
     bsn: str
     candidate: dict[str, Any]
     benefit_start: date
@@ -594,7 +593,6 @@ def rows_validate(
         else:
             rows.append(
                 ImportRow(
-                    row=number,
                     bsn=values["bsn"],
                     candidate={k: v for k, v in values.items() if k in CANDIDATE_COLUMNS},
                     benefit_start=values["benefit_start"],
@@ -649,7 +647,6 @@ class _Saver:
         self.user = acting_user if getattr(acting_user, "is_authenticated", False) else None
         self.now = timezone.now()
         self.corrections: list[Correction] = []
-        self.counts = ImportCounts()
 
     def save(self, rows: list[ImportRow]) -> ImportCounts:
         hashes = [bsn_hash(row.bsn) for row in rows]
