@@ -155,6 +155,19 @@ def log_shown(
     )
 
 
+def log_matching(*, user: Any, access: Access, action: LogAction, obj: Match | Placement) -> None:
+    """One processing-log entry for reading or writing a match or placement of a candidate."""
+    processing_log_write_for_access(
+        user=user,
+        access=access,
+        action=action,
+        activity=MATCHING_ACTIVITY,
+        candidate=obj.candidate,
+        object_type=obj._meta.model_name or "",
+        object_id=obj.pk,
+    )
+
+
 @dataclass(frozen=True)
 class MatchingView:
     """A candidate as one user may see them for matching."""
@@ -652,15 +665,7 @@ def match_get(*, user: Any, roles: set[Role], match_id: UUID | str, log: bool = 
     if match is None or access is None:
         raise Http404
     if log:
-        processing_log_write_for_access(
-            user=user,
-            access=access,
-            action=LogAction.VIEW,
-            activity=MATCHING_ACTIVITY,
-            candidate=match.candidate,
-            object_type="match",
-            object_id=match.pk,
-        )
+        log_matching(user=user, access=access, action=LogAction.VIEW, obj=match)
     return MatchView(
         match=match,
         access=access,
@@ -692,15 +697,7 @@ def placement_get(*, user: Any, placement_id: UUID | str, log: bool = True) -> P
     if placement is None or access is None:
         raise Http404
     if log:
-        processing_log_write_for_access(
-            user=user,
-            access=access,
-            action=LogAction.VIEW,
-            activity=MATCHING_ACTIVITY,
-            candidate=placement.candidate,
-            object_type="placement",
-            object_id=placement.pk,
-        )
+        log_matching(user=user, access=access, action=LogAction.VIEW, obj=placement)
     latest = placement.candidate.ladder_scores.order_by("-assessed_on", "-created_at").first()
     return PlacementView(
         placement=placement,

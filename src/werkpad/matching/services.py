@@ -33,6 +33,7 @@ from werkpad.matching.selectors import (
     MATCHING_ACTIVITY,
     engine_input,
     explanation_dict,
+    log_matching,
     match_get,
     matching_candidate_get,
     matching_candidates,
@@ -76,15 +77,7 @@ def _record(
         acting_user=acting_user if getattr(acting_user, "is_authenticated", False) else None,
         organisation=access.organisation,
     )
-    processing_log_write_for_access(
-        user=acting_user,
-        access=access,
-        action=action,
-        activity=MATCHING_ACTIVITY,
-        candidate=match.candidate,
-        object_type="match",
-        object_id=match.pk,
-    )
+    log_matching(user=acting_user, access=access, action=action, obj=match)
 
 
 # --- proposing --------------------------------------------------------------------------------
@@ -243,7 +236,7 @@ def placement_start(
         source=source,
         action=LogAction.UPDATE,
     )
-    _log_placement(acting_user, view.access, placement, LogAction.CREATE)
+    log_matching(user=acting_user, access=view.access, action=LogAction.CREATE, obj=placement)
     if end_benefit and kind in PAID_KINDS:
         benefit_end_for_work(
             acting_user=acting_user,
@@ -255,18 +248,6 @@ def placement_start(
             ),
         )
     return placement
-
-
-def _log_placement(user: Any, access: Access, placement: Placement, action: LogAction) -> None:
-    processing_log_write_for_access(
-        user=user,
-        access=access,
-        action=action,
-        activity=MATCHING_ACTIVITY,
-        candidate=placement.candidate,
-        object_type="placement",
-        object_id=placement.pk,
-    )
 
 
 @transaction.atomic
@@ -298,7 +279,7 @@ def placement_end(
     placement = save_with_version(
         placement, expected_version=expected_version, fields={"end": end, "outcome": outcome}
     )
-    _log_placement(acting_user, pview.access, placement, LogAction.UPDATE)
+    log_matching(user=acting_user, access=pview.access, action=LogAction.UPDATE, obj=placement)
     if mview is not None:
         match = save_with_version(
             mview.match, expected_version=mview.match.version, fields={"status": MatchStatus.ENDED}

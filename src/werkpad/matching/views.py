@@ -8,6 +8,7 @@ log. A candidate the user may not see under `matching` answers 404.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -311,79 +312,76 @@ def placement_detail_view(request: HttpRequest, placement_id: UUID) -> HttpRespo
     return _placement_page(request, placement_get(user=request.user, placement_id=placement_id))
 
 
+def _placement_post(
+    request: HttpRequest,
+    placement_id: UUID,
+    *,
+    form: Any,
+    form_key: str,
+    save: Callable[[dict[str, Any]], str],
+) -> HttpResponse:
+    """One form of the placement page: its service's message and back to the page, or the
+    page again with the form's errors (the input kept)."""
+    if form.is_valid():
+        message = form_save(form, lambda: save(form.cleaned_data))
+        if message is not None:
+            messages.success(request, message)
+            return redirect("matching:placement-detail", placement_id=placement_id)
+    view = placement_get(user=request.user, placement_id=placement_id, log=False)
+    return _placement_page(request, view, status=400, **{form_key: form})
+
+
 @login_required
 @require_POST
 def placement_end_view(request: HttpRequest, placement_id: UUID) -> HttpResponse:
-    form = matching_forms.PlacementEndForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        saved = form_save(
-            form,
-            lambda: placement_end(
-                acting_user=request.user,
-                roles=user_roles(request.user),
-                placement_id=placement_id,
-                expected_version=data["version"] or 0,
-                end=data["end"],
-                outcome=data["outcome"],
-            ),
+    def save(data: dict[str, Any]) -> str:
+        placement_end(
+            acting_user=request.user,
+            roles=user_roles(request.user),
+            placement_id=placement_id,
+            expected_version=data["version"] or 0,
+            end=data["end"],
+            outcome=data["outcome"],
         )
-        if saved is not None:
-            messages.success(request, _("The placement has ended."))
-            return redirect("matching:placement-detail", placement_id=placement_id)
-    view = placement_get(user=request.user, placement_id=placement_id, log=False)
-    return _placement_page(request, view, end_form=form, status=400)
+        return _("The placement has ended.")
+
+    form = matching_forms.PlacementEndForm(request.POST)
+    return _placement_post(request, placement_id, form=form, form_key="end_form", save=save)
 
 
 @login_required
 @require_POST
 def placement_ladder_view(request: HttpRequest, placement_id: UUID) -> HttpResponse:
-    form = matching_forms.LadderForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        saved = form_save(
-            form,
-            lambda: placement_ladder_update(
-                acting_user=request.user,
-                placement_id=placement_id,
-                step=data["step"],
-                potential_step=data["potential_step"],
-                assessed_on=data["assessed_on"],
-            ),
+    def save(data: dict[str, Any]) -> str:
+        placement_ladder_update(
+            acting_user=request.user,
+            placement_id=placement_id,
+            step=data["step"],
+            potential_step=data["potential_step"],
+            assessed_on=data["assessed_on"],
         )
-        if saved is not None:
-            messages.success(request, _("The step on the participatieladder is saved."))
-            return redirect("matching:placement-detail", placement_id=placement_id)
-    view = placement_get(user=request.user, placement_id=placement_id, log=False)
-    return _placement_page(request, view, ladder_form=form, status=400)
+        return _("The step on the participatieladder is saved.")
+
+    form = matching_forms.LadderForm(request.POST)
+    return _placement_post(request, placement_id, form=form, form_key="ladder_form", save=save)
 
 
 @login_required
 @require_POST
 def placement_benefit_view(request: HttpRequest, placement_id: UUID) -> HttpResponse:
-    form = matching_forms.BenefitEndForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        # A tuple, because "no open benefit period" (None) is an answer, not a refusal.
-        saved = form_save(
-            form,
-            lambda: (
-                placement_benefit_end(
-                    acting_user=request.user,
-                    placement_id=placement_id,
-                    end=data["end"],
-                    reason=data["reason"],
-                ),
-            ),
+    def save(data: dict[str, Any]) -> str:
+        period = placement_benefit_end(
+            acting_user=request.user,
+            placement_id=placement_id,
+            end=data["end"],
+            reason=data["reason"],
         )
-        if saved is not None:
-            if saved[0] is None:
-                messages.info(request, _("The candidate has no open benefit period."))
-            else:
-                messages.success(request, _("The benefit period has ended with reason work."))
-            return redirect("matching:placement-detail", placement_id=placement_id)
-    view = placement_get(user=request.user, placement_id=placement_id, log=False)
-    return _placement_page(request, view, benefit_form=form, status=400)
+        if period is None:
+            return _("The candidate has no open benefit period.")
+        return _("The benefit period has ended with reason work.")
+
+    form = matching_forms.BenefitEndForm(request.POST)
+    return _placement_post(request, placement_id, form=form, form_key="benefit_form", save=save)
 
 
 # --- the city-wide plan run -------------------------------------------------------------------

@@ -28,7 +28,7 @@ from werkpad.candidates.api import (
     service_errors,
 )
 from werkpad.candidates.codes import OfferKind
-from werkpad.offers.codes import OfferStatus, Sector
+from werkpad.offers.codes import OfferStatus, Sector, Skill
 from werkpad.offers.models import Employer, Offer
 from werkpad.offers.selectors import (
     EmployerFilters,
@@ -42,6 +42,7 @@ from werkpad.offers.selectors import (
     user_roles,
 )
 from werkpad.offers.services import (
+    EMPLOYER_FIELDS,
     OFFER_FIELDS,
     employer_create,
     employer_update,
@@ -72,21 +73,7 @@ class EmployerSerializer(serializers.ModelSerializer[Employer]):
 
     class Meta:
         model = Employer
-        fields = [
-            "id",
-            "name",
-            "kvk_number",
-            "sector",
-            "size",
-            "street",
-            "postcode",
-            "city",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "account_manager",
-            "version",
-        ]
+        fields = ["id", *EMPLOYER_FIELDS, "version"]
         extra_kwargs: dict[str, dict[str, Any]] = {
             "kvk_number": {"help_text": "KvK number: 8 digits, unique.", "validators": []},
             "postcode": {"help_text": "Dutch postcode, e.g. '2611 AB'."},
@@ -202,10 +189,16 @@ class OfferSerializer(serializers.ModelSerializer[Offer]):
         help_text="Free places: capacity minus running placements and accepted matches.",
     )
     skills_required = serializers.ListField(
-        child=serializers.CharField(max_length=60), max_length=30, required=False
+        child=serializers.ChoiceField(choices=Skill.choices),
+        max_length=len(Skill.choices),
+        required=False,
+        help_text="Skill codes the offer asks (the candidates' vocabulary).",
     )
     skills_desired = serializers.ListField(
-        child=serializers.CharField(max_length=60), max_length=30, required=False
+        child=serializers.ChoiceField(choices=Skill.choices),
+        max_length=len(Skill.choices),
+        required=False,
+        help_text="Skill codes that help.",
     )
     version = serializers.IntegerField(read_only=True, help_text=VERSION_HELP)
 

@@ -29,6 +29,42 @@ class Sector(models.TextChoices):
 SECTOR_IDS: dict[str, int] = {code: index for index, code in enumerate(Sector.values)}
 
 
+class Skill(models.TextChoices):
+    """The skill vocabulary candidates and offers share (codes as in the candidate dossier)."""
+
+    CLEANING = "cleaning", _("Cleaning")
+    CATERING = "catering", _("Catering")
+    COOKING = "cooking", _("Cooking")
+    RETAIL = "retail", _("Shop work")
+    CUSTOMER_SERVICE = "customer_service", _("Customer service")
+    LOGISTICS = "logistics", _("Logistics")
+    FORKLIFT = "forklift", _("Forklift")
+    DRIVING_LICENCE_B = "driving_licence_b", _("Driving licence B")
+    CARE = "care", _("Care")
+    CHILDCARE = "childcare", _("Childcare")
+    ADMINISTRATION = "administration", _("Administration")
+    ICT = "ict", _("ICT")
+    TECHNICAL = "technical", _("Technical work")
+    BICYCLE_REPAIR = "bicycle_repair", _("Bicycle repair")
+    GREEN_MAINTENANCE = "green_maintenance", _("Green maintenance")
+    HORTICULTURE = "horticulture", _("Horticulture")
+    CONSTRUCTION = "construction", _("Construction work")
+    PAINTING = "painting", _("Painting")
+    SECURITY = "security", _("Security")
+    HOSPITALITY = "hospitality", _("Hospitality")
+    LANGUAGE_TEACHING = "language_teaching", _("Language teaching")
+    TRANSLATION = "translation", _("Translation")
+    SEWING = "sewing", _("Sewing")
+    HAIRDRESSING = "hairdressing", _("Hairdressing")
+    PRODUCTION = "production", _("Production work")
+
+
+def skill_labels(codes: list[str]) -> list[str]:
+    """The skills in words; a code outside the vocabulary is shown as it is."""
+    labels = dict(Skill.choices)
+    return [str(labels.get(code, code)) for code in codes]
+
+
 class EmployerSize(models.TextChoices):
     MICRO = "micro", _("1–9 employees")
     SMALL = "small", _("10–49 employees")

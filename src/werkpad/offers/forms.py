@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.candidates.codes import OfferKind
 from werkpad.core.forms import DEFAULT_WIDGET_CLASS, StyledFormMixin
-from werkpad.offers.codes import LeadStatus, OfferStatus, Sector
+from werkpad.offers.codes import LeadStatus, OfferStatus, Sector, Skill
 from werkpad.offers.models import Deal, Employer, EmployerLead, EmployerMeeting, Offer
 from werkpad.offers.selectors import adviser_users, promise_kinds
-from werkpad.offers.services import OFFER_FIELDS
+from werkpad.offers.services import EMPLOYER_FIELDS, OFFER_FIELDS
 from werkpad.organisations.models import Organisation
 
 CHECKBOX_LIST_CLASS = "utrecht-checkbox utrecht-checkbox--html-input"
@@ -52,25 +52,13 @@ def _with_empty(choices: Any, label: Any) -> list[tuple[str, Any]]:
     return [("", label), *choices]
 
 
-class SkillsField(forms.CharField):
-    """Skills typed as a comma-separated list."""
+class SkillsField(forms.MultipleChoiceField):
+    """Skills from the shared vocabulary, as checkboxes."""
+
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(
-            required=False,
-            max_length=1000,
-            help_text=_("Separate skills with commas, for example: cooking, cash register."),
-            **kwargs,
-        )
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, list):
-            return ", ".join(value)
-        return value
-
-    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value) or ""
-        return [part.strip() for part in text.split(",") if part.strip()]
+        super().__init__(choices=Skill.choices, required=False, **kwargs)
 
 
 # --- employers --------------------------------------------------------------------------------
@@ -93,19 +81,7 @@ class EmployerForm(ServiceErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = Employer
-        fields = (
-            "name",
-            "kvk_number",
-            "sector",
-            "size",
-            "street",
-            "postcode",
-            "city",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "account_manager",
-        )
+        fields = EMPLOYER_FIELDS
         help_texts = {"kvk_number": _("8 digits, from the Chamber of Commerce register.")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -314,6 +290,8 @@ class OfferForm(ServiceErrorsMixin, forms.ModelForm):
             self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         else:
             self.fields["organisation"].queryset = Organisation.objects.order_by("name")  # type: ignore[attr-defined]
+        for name in ("skills_required", "skills_desired"):
+            self.fields[name].widget.attrs["class"] = CHECKBOX_LIST_CLASS
         if employers_allowed:
             self.fields["employer"].queryset = Employer.objects.order_by("name")  # type: ignore[attr-defined]
         else:

@@ -18,6 +18,7 @@ from werkpad.offers.codes import (
     PlacementOutcome,
     Schedule,
     Sector,
+    skill_labels,
 )
 from werkpad.privacy.encryption import EncryptedTextField
 
@@ -257,6 +258,14 @@ class Offer(BaseModel):
     @property
     def within_school_hours(self) -> bool:
         return self.schedule == Schedule.SCHOOL_HOURS
+
+    @property
+    def skills_required_labels(self) -> list[str]:
+        return skill_labels(self.skills_required)
+
+    @property
+    def skills_desired_labels(self) -> list[str]:
+        return skill_labels(self.skills_desired)
 
 
 class Match(BaseModel):

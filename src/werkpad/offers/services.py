@@ -71,6 +71,20 @@ def matching_postcode(value: str) -> str:
 
 # --- employers --------------------------------------------------------------------------------
 
+EMPLOYER_FIELDS = (
+    "name",
+    "kvk_number",
+    "sector",
+    "size",
+    "street",
+    "postcode",
+    "city",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "account_manager",
+)
+
 
 @transaction.atomic
 def employer_create(*, acting_user: Any, **fields: Any) -> Employer:
