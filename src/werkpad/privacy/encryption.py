@@ -49,7 +49,7 @@ def bsn_hash(bsn: str) -> str:
     ).hexdigest()
 
 
-class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
+class EncryptedTextField(models.TextField):
     """A text column whose value is only ever stored encrypted; empty stays empty."""
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:

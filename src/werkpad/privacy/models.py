@@ -79,7 +79,7 @@ class ProcessingLogQuerySet(models.QuerySet["ProcessingLogEntry"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("The processing log is append-only.")
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise AppendOnlyError("The processing log is append-only.")
 
 
