@@ -29,6 +29,7 @@ from werkpad.cases.models import (
     KnelpuntKind,
     Meeting,
     Outcome,
+    Principle,
     Urgency,
 )
 from werkpad.cases.selectors import (
@@ -149,6 +150,24 @@ class DecisionActionSerializer(serializers.ModelSerializer[Action]):
         fields = ["id", "description", "owner_organisation", "owner_person", "due_on", "status"]
 
 
+DECISION_FIELDS = [
+    "id",
+    "outcome",
+    "rationale",
+    "principles",
+    "actions",
+    "solution",
+    "condition",
+    "escalated_to",
+    "escalation_reason",
+    "deviation_rule",
+    "deviation_reason",
+    "committed_organisations",
+    "meeting",
+    "decided_on",
+]
+
+
 class DecisionSerializer(serializers.ModelSerializer[Decision]):
     """A decision: `outcome` is JA, JA_MITS or ESCALATED; `principles` are codes."""
 
@@ -166,23 +185,8 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
 
     class Meta:
         model = Decision
-        fields = [
-            "id",
-            "outcome",
-            "rationale",
-            "principles",
-            "actions",
-            "solution",
-            "condition",
-            "escalated_to",
-            "escalation_reason",
-            "deviation_rule",
-            "deviation_reason",
-            "committed_organisations",
-            "meeting",
-            "decided_on",
-        ]
-        read_only_fields = ["decided_on"]
+        fields = DECISION_FIELDS
+        read_only_fields = ["id", "decided_on"]
         extra_kwargs = {
             name: {"required": False}
             for name in (
@@ -195,23 +199,22 @@ class DecisionSerializer(serializers.ModelSerializer[Decision]):
             )
         }
 
-    def to_representation(self, instance: Decision) -> dict[str, Any]:
-        return {
-            "id": str(instance.pk),
-            "outcome": instance.outcome,
-            "rationale": instance.rationale,
-            "principles": [p.code for p in instance.principles.all()],
-            "actions": DecisionActionSerializer(instance.actions.all(), many=True).data,
-            "solution": instance.solution,
-            "condition": instance.condition,
-            "escalated_to": instance.escalated_to,
-            "escalation_reason": instance.escalation_reason,
-            "deviation_rule": instance.deviation_rule,
-            "deviation_reason": instance.deviation_reason,
-            "committed_organisations": [o.slug for o in instance.committed_organisations.all()],
-            "meeting": str(instance.meeting_id) if instance.meeting_id else None,
-            "decided_on": instance.decided_on.isoformat(),
-        }
+
+class DecisionReadSerializer(serializers.ModelSerializer[Decision]):
+    """A recorded decision: principles by code, organisations by slug, with its actions."""
+
+    principles: serializers.SlugRelatedField[Principle] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+    committed_organisations: serializers.SlugRelatedField[Organisation] = (
+        serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    )
+    actions = DecisionActionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Decision
+        fields = DECISION_FIELDS
+        read_only_fields = DECISION_FIELDS
 
 
 @extend_schema_view(
@@ -280,7 +283,7 @@ class CaseViewSet(
         except DjangoValidationError as error:
             raise _as_drf(error) from error
 
-    @extend_schema(request=DecisionSerializer, responses=DecisionSerializer)
+    @extend_schema(request=DecisionSerializer, responses=DecisionReadSerializer)
     @action(detail=True, methods=["get", "post"], url_path="decision")
     def decision(self, request: Request, pk: str) -> Response:
         """GET the latest decision; POST a new one (chair or programme lead)."""
@@ -289,7 +292,7 @@ class CaseViewSet(
             decision = case_latest_decision(view=view)
             if decision is None:
                 raise Http404
-            return Response(DecisionSerializer(decision).data)
+            return Response(DecisionReadSerializer(decision).data)
         serializer = DecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -320,7 +323,7 @@ class CaseViewSet(
         decision = Decision.objects.prefetch_related(
             "principles", "committed_organisations", "actions__owner_organisation"
         ).get(pk=decision.pk)
-        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+        return Response(DecisionReadSerializer(decision).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=TransitionRequestSerializer, responses=TransitionSerializer(many=True))
     @action(detail=True, methods=["get", "post"], url_path="transitions")
@@ -349,7 +352,7 @@ class CaseViewSet(
 class AttendeeSerializer(serializers.Serializer[Any]):
     user = serializers.UUIDField(source="user_id")
     name = serializers.CharField(source="user.get_full_name")
-    organisation = OrganisationSlugField(read_only=True)
+    organisation = serializers.SlugField(source="organisation.slug")
     role = serializers.CharField()
 
 

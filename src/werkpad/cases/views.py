@@ -149,6 +149,31 @@ def _require(request: HttpRequest, roles: frozenset[Role]) -> None:
         raise PermissionDenied
 
 
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    save: Callable[[dict[str, Any]], str],
+    done: str,
+    template: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls `save` (which returns the success message) and
+    goes to `done`; a refusal, a stale version or invalid input shows the form again (400)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = save(form.cleaned_data)
+        except StaleVersionError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, message)
+            return redirect(done)
+    status = 400 if request.method == "POST" else 200
+    return _page(request, template, {"form": form, **(context or {})}, status=status)
+
+
 # --- cases -----------------------------------------------------------------------------------
 
 
@@ -637,19 +662,18 @@ def meeting_list_view(request: HttpRequest) -> HttpResponse:
 def meeting_plan_view(request: HttpRequest) -> HttpResponse:
     _require(request, TEAM_LEAD_ROLES)
     last = Meeting.objects.order_by("-held_on").values_list("held_on", flat=True).first()
-    form = case_forms.MeetingPlanForm(request.POST or None, last_meeting_on=last)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meetings = meeting_plan(acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(
-                request, _("%(count)s meetings are planned.") % {"count": len(meetings)}
-            )
-            return redirect("cases:meetings")
-    status = 400 if request.method == "POST" else 200
-    return _page(request, "cases/meeting_plan.html", {"form": form}, status=status)
+
+    def save(data: dict[str, Any]) -> str:
+        meetings = meeting_plan(acting_user=request.user, **data)
+        return _("%(count)s meetings are planned.") % {"count": len(meetings)}
+
+    return _form_page(
+        request,
+        case_forms.MeetingPlanForm(request.POST or None, last_meeting_on=last),
+        save=save,
+        done=reverse("cases:meetings"),
+        template="cases/meeting_plan.html",
+    )
 
 
 @login_required
@@ -686,36 +710,25 @@ def meeting_detail_view(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
 def meeting_edit_view(request: HttpRequest, meeting_id: UUID) -> HttpResponse:
     _require(request, TEAM_LEAD_ROLES)
     meeting = meeting_get(meeting_id=meeting_id)
-    form = case_forms.MeetingForm(
-        request.POST or None,
-        initial={
-            "held_on": meeting.held_on,
-            "starts_at": meeting.starts_at,
-            "location": meeting.location,
-            "chair": meeting.chair_id,
-            "version": meeting.version,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            meeting_update(
-                acting_user=request.user,
-                meeting=meeting,
-                expected_version=data["version"],
-                held_on=data["held_on"],
-                starts_at=data["starts_at"],
-                location=data["location"],
-                chair=data["chair"],
-            )
-        except StaleVersionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The meeting is changed."))
-            return redirect("cases:meeting", meeting_id=meeting.pk)
-    status = 400 if request.method == "POST" else 200
-    return _page(
-        request, "cases/meeting_edit.html", {"meeting": meeting, "form": form}, status=status
+    fields = ("held_on", "starts_at", "location", "chair_id", "version")
+    initial = {name.removesuffix("_id"): getattr(meeting, name) for name in fields}
+
+    def save(data: dict[str, Any]) -> str:
+        meeting_update(
+            acting_user=request.user,
+            meeting=meeting,
+            expected_version=data.pop("version"),
+            **data,
+        )
+        return _("The meeting is changed.")
+
+    return _form_page(
+        request,
+        case_forms.MeetingForm(request.POST or None, initial=initial),
+        save=save,
+        done=reverse("cases:meeting", kwargs={"meeting_id": meeting.pk}),
+        template="cases/meeting_edit.html",
+        context={"meeting": meeting},
     )
 
 
@@ -781,13 +794,18 @@ def meeting_agenda_add_view(request: HttpRequest, meeting_id: UUID) -> HttpRespo
     return _meeting_post(request, meeting_id, work)
 
 
+def _agenda_item(meeting: Meeting, item_id: UUID) -> AgendaItem:
+    item = meeting.agenda_items.filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    return item
+
+
 @login_required
 @require_POST
 def agenda_item_view(request: HttpRequest, meeting_id: UUID, item_id: UUID) -> HttpResponse:
     def work(meeting: Meeting) -> str:
-        item = meeting.agenda_items.filter(pk=item_id).first()
-        if item is None:
-            raise Http404
+        item = _agenda_item(meeting, item_id)
         form = case_forms.AgendaItemForm(request.POST)
         if not form.is_valid():
             raise ValidationError(_("Give a time box of 5 to 120 minutes."))
@@ -806,9 +824,7 @@ def agenda_item_view(request: HttpRequest, meeting_id: UUID, item_id: UUID) -> H
 @require_POST
 def agenda_item_remove_view(request: HttpRequest, meeting_id: UUID, item_id: UUID) -> HttpResponse:
     def work(meeting: Meeting) -> str:
-        item = meeting.agenda_items.filter(pk=item_id).first()
-        if item is None:
-            raise Http404
+        item = _agenda_item(meeting, item_id)
         view = case_get_for_planning(user=request.user, case_id=item.case_id)
         agenda_remove(acting_user=request.user, view=view, item=item)
         return _("The case is taken off the agenda.")
@@ -881,18 +897,18 @@ def principle_list_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def principle_create_view(request: HttpRequest) -> HttpResponse:
     _require(request, frozenset({Role.PROGRAMME_LEAD}))
-    form = case_forms.PrincipleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            principle = principle_create(acting_user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("Principle %(code)s is added.") % {"code": principle.code})
-            return redirect("cases:principles")
-    status = 400 if request.method == "POST" else 200
-    return _page(
-        request, "cases/principle_form.html", {"form": form, "principle": None}, status=status
+
+    def save(data: dict[str, Any]) -> str:
+        principle = principle_create(acting_user=request.user, **data)
+        return _("Principle %(code)s is added.") % {"code": principle.code}
+
+    return _form_page(
+        request,
+        case_forms.PrincipleForm(request.POST or None),
+        save=save,
+        done=reverse("cases:principles"),
+        template="cases/principle_form.html",
+        context={"principle": None},
     )
 
 
@@ -901,35 +917,24 @@ def principle_create_view(request: HttpRequest) -> HttpResponse:
 def principle_edit_view(request: HttpRequest, code: str) -> HttpResponse:
     _require(request, frozenset({Role.PROGRAMME_LEAD}))
     principle = principle_get(code=code)
-    form = case_forms.PrincipleEditForm(
-        request.POST or None,
-        initial={
-            "title": principle.title,
-            "explanation": principle.explanation,
-            "version": principle.version,
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            principle_update(
-                acting_user=request.user,
-                principle=principle,
-                expected_version=data["version"],
-                title=data["title"],
-                explanation=data["explanation"],
-            )
-        except StaleVersionError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Principle %(code)s is changed.") % {"code": code})
-            return redirect("cases:principles")
-    status = 400 if request.method == "POST" else 200
-    return _page(
+    initial = {name: getattr(principle, name) for name in ("title", "explanation", "version")}
+
+    def save(data: dict[str, Any]) -> str:
+        principle_update(
+            acting_user=request.user,
+            principle=principle,
+            expected_version=data.pop("version"),
+            **data,
+        )
+        return _("Principle %(code)s is changed.") % {"code": code}
+
+    return _form_page(
         request,
-        "cases/principle_form.html",
-        {"form": form, "principle": principle},
-        status=status,
+        case_forms.PrincipleEditForm(request.POST or None, initial=initial),
+        save=save,
+        done=reverse("cases:principles"),
+        template="cases/principle_form.html",
+        context={"principle": principle},
     )
 
 

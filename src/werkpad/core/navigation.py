@@ -67,6 +67,14 @@ TASKS: tuple[Task, ...] = (
         roles=CASEWORK,
     ),
     Task(
+        title=_("Learning from cases"),
+        description=_(
+            "How fast the Zeg JA Team solves cases, and which barriers keep coming back."
+        ),
+        url_name="cases:learning",
+        roles=STEERING,
+    ),
+    Task(
         title=_("Offers and employers"),
         description=_("Jobs, volunteer places, day activities and the employers behind them."),
         url_name="offers:list",
