@@ -2,8 +2,9 @@
 
 A candidate account has no Membership, so the access policy already shows it no candidate;
 this middleware also keeps it off every other page (lists of organisations, offers, the API,
-the management pages), which answer 404 as if they did not exist. The home page sends a
-candidate to the portal.
+the management pages, the panel's pages for professionals), which answer 404 as if they did
+not exist. The portal's pages are marked by `werkpad.panel.views.portal_required`. The home
+page sends a candidate to the portal.
 
 Whether the session belongs to a candidate is stored in the session at login
 (`werkpad.panel.apps`), so the check costs no query per request.
@@ -18,10 +19,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 CANDIDATE_SESSION_KEY = "werkpad_candidate_account"
-# Pages outside the portal a candidate may use: logging in and out, the second factor,
-# their password, and the language switch.
+# Pages besides the portal's own (`is_portal_page`) a candidate may use: logging in and out,
+# the second factor, their password, and the language switch.
 CANDIDATE_ALLOWED_VIEWS = frozenset(
     {
+        "panel:login",
         "accounts:login",
         "accounts:logout",
         "accounts:otp-verify",
@@ -31,7 +33,6 @@ CANDIDATE_ALLOWED_VIEWS = frozenset(
         "set_language",
     }
 )
-PORTAL_NAMESPACE = "panel"
 
 
 class CandidateBoundaryMiddleware:
@@ -55,6 +56,9 @@ class CandidateBoundaryMiddleware:
             return None
         if match.view_name == "core:home":
             return redirect("panel:home")
-        if match.namespace == PORTAL_NAMESPACE or match.view_name in CANDIDATE_ALLOWED_VIEWS:
+        if (
+            getattr(view_func, "is_portal_page", False)
+            or match.view_name in CANDIDATE_ALLOWED_VIEWS
+        ):
             return None
         raise Http404

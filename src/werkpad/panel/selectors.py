@@ -118,14 +118,6 @@ def portal_read_log(
     )
 
 
-def portal_page_open(*, user: Any, part: str, special: bool = False) -> CandidateAccount:
-    """The account for a portal page that shows part of the candidate's file, logged once."""
-    with transaction.atomic():
-        account = portal_account(user)
-        portal_read_log(account=account, part=part, special=special)
-    return account
-
-
 # --- My plan and agreed actions ---------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
 from uuid import UUID
 
@@ -103,8 +104,19 @@ STAFF_MENU = (
 
 
 def portal_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Signed in (else to the portal's login page), no caching of personal pages."""
-    return never_cache(login_required(view, login_url=LOGIN_URL))
+    """A page of the candidate's own portal, called with the candidate's account.
+
+    Signed in (else to the portal's login page), not cached, and 404 for anyone without a
+    candidate account, before anything else (even the check of the HTTP method) is looked at.
+    """
+
+    @wraps(view)
+    def with_account(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return view(request, selectors.portal_account(request.user), *args, **kwargs)
+
+    wrapped = never_cache(login_required(with_account, login_url=LOGIN_URL))
+    wrapped.is_portal_page = True  # type: ignore[attr-defined]
+    return wrapped
 
 
 def _portal(
@@ -131,6 +143,11 @@ def _staff(
     request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     return render(request, template, {"staff_menu": STAFF_MENU, **context}, status=status)
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one), None for a GET: a form to show."""
+    return request.POST if request.method == "POST" else None
 
 
 def _submit(form: PanelFormMixin, action: Callable[[], Any]) -> int | None:
@@ -185,7 +202,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_for_token(token)
     if invitation is None:
         return render(request, "panel/invitation_invalid.html", status=404)
-    form = AcceptInvitationForm(request.POST or None)
+    form = AcceptInvitationForm(_posted(request))
     status = 200
     if request.method == "POST" and form.is_valid():
         created: list[Any] = []
@@ -220,8 +237,8 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
 
 @portal_required
 @require_GET
-def home_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="candidate")
+def home_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="candidate")
     candidate = account.candidate
     return _portal(
         request,
@@ -236,8 +253,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def plan_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="plangoal")
+def plan_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="plangoal")
     view = selectors.self_view(account)
     return _portal(
         request,
@@ -253,8 +270,8 @@ def plan_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def barriers_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="barrier", special=True)
+def barriers_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="barrier", special=True)
     return _portal(
         request,
         "panel/portal_barriers.html",
@@ -265,8 +282,8 @@ def barriers_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def ladder_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="ladderscore")
+def ladder_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="ladderscore")
     return _portal(
         request,
         "panel/portal_ladder.html",
@@ -277,8 +294,8 @@ def ladder_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def proposals_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="match")
+def proposals_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="match")
     return _portal(
         request,
         "panel/portal_proposals.html",
@@ -292,11 +309,10 @@ def proposals_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def proposal_view(request: HttpRequest, match_id: UUID) -> HttpResponse:
+def proposal_view(request: HttpRequest, account: CandidateAccount, match_id: UUID) -> HttpResponse:
     """One proposal with its reasons; answer "ja, graag" or "liever niet" (with a reason)."""
-    account = selectors.portal_account(request.user)
     match = selectors.proposal_get(account=account, match_id=match_id)
-    form = ProposalAnswerForm(request.POST or None, initial={"version": match.version})
+    form = ProposalAnswerForm(_posted(request), initial={"version": match.version})
     status = 200
     if request.method == "POST":
         status = 400
@@ -340,8 +356,8 @@ def proposal_view(request: HttpRequest, match_id: UUID) -> HttpResponse:
 
 @portal_required
 @require_GET
-def consents_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_page_open(user=request.user, part="consent")
+def consents_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    selectors.portal_read_log(account=account, part="consent")
     return _portal(
         request,
         "panel/portal_consents.html",
@@ -352,9 +368,8 @@ def consents_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def consent_grant_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
-    form = ConsentGrantForm(request.POST or None)
+def consent_grant_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    form = ConsentGrantForm(_posted(request))
     status = 200
     if request.method == "POST":
         status = 400
@@ -384,9 +399,10 @@ def consent_grant_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def consent_revoke_view(request: HttpRequest, consent_id: UUID) -> HttpResponse:
+def consent_revoke_view(
+    request: HttpRequest, account: CandidateAccount, consent_id: UUID
+) -> HttpResponse:
     """Ask for confirmation; withdraw on POST. It takes effect at once."""
-    account = selectors.portal_account(request.user)
     consent = selectors.consent_get(account=account, consent_id=consent_id)
     if request.method == "POST":
         try:
@@ -408,8 +424,7 @@ def consent_revoke_view(request: HttpRequest, consent_id: UUID) -> HttpResponse:
 
 @portal_required
 @require_GET
-def log_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def log_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     form = LogFilterForm(request.GET)
     hide_own = form.is_valid() and form.cleaned_data["hide_own"]
     page = selectors.own_log_page(
@@ -420,8 +435,7 @@ def log_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def data_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def data_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     export = candidate_export_for_self(candidate=account.candidate)
     sections = [
         {
@@ -438,8 +452,7 @@ def data_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def data_download_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def data_download_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     export = candidate_export_for_self(candidate=account.candidate)
     body = json.dumps(export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
@@ -450,10 +463,10 @@ def data_download_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def corrections_view(request: HttpRequest) -> HttpResponse:
+def corrections_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     """Ask the lead organisation to correct something; see earlier requests and answers."""
-    account = selectors.portal_page_open(user=request.user, part="correctionrequest", special=True)
-    form = CorrectionRequestForm(request.POST or None)
+    selectors.portal_read_log(account=account, part="correctionrequest", special=True)
+    form = CorrectionRequestForm(_posted(request))
     status = 200
     if request.method == "POST":
         status = 400
@@ -488,11 +501,10 @@ def corrections_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def notifications_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def notifications_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     preference, _created = NotificationPreference.objects.get_or_create(account=account)
     form = NotificationPreferenceForm(
-        request.POST or None,
+        _posted(request),
         initial={
             "version": preference.version,
             "new_proposal": preference.new_proposal,
@@ -533,9 +545,9 @@ def notifications_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_GET
-def my_panel_view(request: HttpRequest) -> HttpResponse:
+def my_panel_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     """Join the panel; members see the coming sessions and every idea with its answer."""
-    account = selectors.portal_page_open(user=request.user, part="panelmember")
+    selectors.portal_read_log(account=account, part="panelmember")
     candidate = account.candidate
     member = selectors.panel_membership(candidate=candidate)
     is_member = member is not None and member.is_active
@@ -558,8 +570,7 @@ def my_panel_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_POST
-def panel_join_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def panel_join_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     services.panel_join(account=account)
     messages.success(
         request, _("Welcome to the candidate panel. You will hear from us about the next session.")
@@ -569,8 +580,7 @@ def panel_join_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def panel_leave_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
+def panel_leave_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     if not selectors.is_panel_member(candidate=account.candidate):
         return redirect("panel:my-panel")
     if request.method == "POST":
@@ -584,9 +594,8 @@ def panel_leave_view(request: HttpRequest) -> HttpResponse:
 
 @portal_required
 @require_http_methods(["GET", "POST"])
-def idea_submit_view(request: HttpRequest) -> HttpResponse:
-    account = selectors.portal_account(request.user)
-    form = IdeaSubmitForm(request.POST or None)
+def idea_submit_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    form = IdeaSubmitForm(_posted(request))
     status = 200
     if request.method == "POST":
         status = 400
@@ -620,7 +629,7 @@ def invite_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
         user=request.user, candidate_id=candidate_id, activity=PORTAL_ACCOUNT_ACTIVITY
     )
     candidate = view.candidate
-    form = InvitationForm(request.POST or None, initial={"email": candidate.email})
+    form = InvitationForm(_posted(request), initial={"email": candidate.email})
     status = 200
     if request.method == "POST":
         status = 400
@@ -681,7 +690,7 @@ def correction_request_view(request: HttpRequest, request_id: UUID) -> HttpRespo
     correction = view.request
     final = CORRECTION_WORKFLOW.is_final(correction.status)
     form = CorrectionTransitionForm(
-        request.POST or None, current=correction.status, initial={"version": correction.version}
+        _posted(request), current=correction.status, initial={"version": correction.version}
     )
     status = 200
     if request.method == "POST" and not final:
@@ -762,7 +771,7 @@ def idea_view(request: HttpRequest, idea_id: UUID) -> HttpResponse:
     context = _staff_context(request)
     _require_manager(context)
     idea = selectors.idea_get(idea_id=idea_id)
-    form = IdeaUpdateForm(request.POST or None, idea=idea)
+    form = IdeaUpdateForm(_posted(request), idea=idea)
     status = 200
     if request.method == "POST":
         status = 400
@@ -816,7 +825,7 @@ def session_form_view(request: HttpRequest, session_id: UUID | None = None) -> H
         else None
     )
     members = selectors.active_panel_members()
-    form = PanelSessionForm(request.POST or None, members=members, session=session)
+    form = PanelSessionForm(_posted(request), members=members, session=session)
     status = 200
     if request.method == "POST":
         status = 400
