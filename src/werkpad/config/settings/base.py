@@ -253,7 +253,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets that share a field name get a stable, readable component name.
-    "ENUM_NAME_OVERRIDES": {"BarrierStatusEnum": "werkpad.candidates.codes.BarrierStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "BarrierStatusEnum": "werkpad.candidates.codes.BarrierStatus",
+        "CaseStatusEnum": "werkpad.cases.workflow.CaseStatus",
+        "DecisionOutcomeEnum": "werkpad.cases.models.Outcome",
+        "ActionStatusEnum": "werkpad.cases.models.ActionStatus",
+    },
 }
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
