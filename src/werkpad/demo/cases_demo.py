@@ -91,29 +91,32 @@ CASES: tuple[DemoCase, ...] = (
         kinds=("other",),
         submitter="werkse",
         description=(
-            "De tuin achter zijn huurwoning is helemaal overwoekerd; een boom staat tegen de gevel "
+            "De tuin achter de huurwoning is helemaal overwoekerd; een boom staat tegen de gevel "
             "en neemt al het licht weg. De verhuurder dreigt met een boete. Zolang dit speelt, "
-            "durft hij niet aan werk te beginnen."
+            "durft de kandidaat niet aan werk te beginnen."
         ),
         tried=(
-            "Verhuurder aangeschreven, zonder antwoord. Zelf begonnen met snoeien, maar hij heeft "
+            "Verhuurder aangeschreven, zonder antwoord. Zelf begonnen met snoeien, maar er is "
             "geen gereedschap en geen auto voor het groenafval."
         ),
-        question="Wie helpt de tuin op te knappen, zodat hij kan starten bij De Firma van Buiten?",
+        question=(
+            "Wie helpt de tuin op te knappen, zodat de kandidaat kan starten bij De Firma van "
+            "Buiten?"
+        ),
         urgency="high",
         outcome=Outcome.JA,
         solution=(
             "Een tuinploeg van Delft voor Elkaar knapt de tuin op; het Sociaal Team regelt dat het "
-            "groenafval gratis wordt opgehaald. Daarna start hij bij De Firma van Buiten."
+            "groenafval gratis wordt opgehaald. Daarna volgt de start bij De Firma van Buiten."
         ),
         rationale=(
-            "De tuin is het enige dat tussen hem en werk staat. Een kleine inzet nu voorkomt jaren "
-            "bijstand."
+            "De tuin is het enige dat tussen de kandidaat en werk staat. Een kleine inzet nu "
+            "voorkomt jaren bijstand."
         ),
         principles=("P2", "P3"),
         deviation=(
             "Tuinonderhoud is volgens het huurcontract de taak van de huurder",
-            "Hij kan het niet alleen; de achterstand is ontstaan door ziekte van zijn moeder.",
+            "Alleen lukt het niet; de achterstand is ontstaan door ziekte in de familie.",
         ),
         committed=("delft-voor-elkaar", "sociaal-team", "de-firma-van-buiten"),
         actions=(
@@ -128,7 +131,7 @@ CASES: tuple[DemoCase, ...] = (
         kinds=("debts", "childcare"),
         submitter="stichting-perspektief",
         description=(
-            "Alleenstaande moeder met schulden bij vijf schuldeisers. Ze kan een baan in de zorg "
+            "Alleenstaande ouder met schulden bij vijf schuldeisers. Er is een baan in de zorg "
             "krijgen, maar de kinderopvangtoeslag komt pas na twee maanden."
         ),
         tried="Aanmelding schuldhulp loopt; toeslag aangevraagd; eigen netwerk kan niet oppassen.",
@@ -136,7 +139,7 @@ CASES: tuple[DemoCase, ...] = (
         urgency="high",
         outcome=Outcome.JA_MITS,
         solution="De gemeente schiet de eigen bijdrage voor de opvang drie maanden voor.",
-        condition="Zij start binnen een maand met het budgetcoachingstraject van Delft Support.",
+        condition="De kandidaat start binnen een maand met budgetcoaching bij Delft Support.",
         rationale="Zonder opvang geen baan, en zonder baan geen uitweg uit de schulden.",
         principles=("P1", "P3"),
         committed=("team-inkomen", "delft-support"),
@@ -151,11 +154,11 @@ CASES: tuple[DemoCase, ...] = (
         kinds=("language", "care_duties"),
         submitter="015now",
         description=(
-            "Spreekt nog weinig Nederlands en zorgt overdag voor haar zieke schoonmoeder. De "
+            "Spreekt nog weinig Nederlands en zorgt overdag voor een ziek familielid. De "
             "taalles is alleen overdag."
         ),
         tried="Taalles geprobeerd, gestopt door de zorg. Geen mantelzorgondersteuning aangevraagd.",
-        question="Kunnen zorg en taalles zo worden geregeld dat ze kan gaan leren en werken?",
+        question="Kunnen zorg en taalles zo worden geregeld dat leren en werken lukt?",
         outcome=Outcome.JA,
         solution="Respijtzorg twee dagdelen per week en taalles in de avond via Leerwerkmakelaar.",
         rationale="Mantelzorg mag geen reden zijn om iemand uit te sluiten van werk.",
@@ -175,7 +178,7 @@ CASES: tuple[DemoCase, ...] = (
             "Woont tijdelijk bij een vriend en moet over een maand weg. Zonder adres geen werk."
         ),
         tried="Ingeschreven bij Woonnet Haaglanden; urgentie afgewezen.",
-        question="Kan er een tijdelijke woning komen, zodat hij zijn baan kan aannemen?",
+        question="Kan er een tijdelijke woning komen, zodat de baan kan worden aangenomen?",
         urgency="urgent",
         outcome=Outcome.JA,
         solution="Een tijdelijke kamer via een partner en een postadres bij de gemeente.",
@@ -183,7 +186,7 @@ CASES: tuple[DemoCase, ...] = (
         principles=("P2",),
         deviation=(
             "Urgentieverordening: geen urgentie bij dreigende dakloosheid door eigen keuze",
-            "Hij verliest zijn onderdak niet door eigen keuze; de regel mist hier haar doel.",
+            "Het onderdak valt niet weg door eigen keuze; de regel mist hier haar doel.",
         ),
         committed=("sociaal-team", "team-inkomen"),
         actions=(
@@ -198,7 +201,7 @@ CASES: tuple[DemoCase, ...] = (
         submitter="werkse",
         description="Huurachterstand van vier maanden; ontruiming dreigt. Heeft een baan in zicht.",
         tried="Betalingsregeling met de verhuurder mislukt.",
-        question="Kan de ontruiming worden voorkomen zodat hij kan gaan werken?",
+        question="Kan de ontruiming worden voorkomen, zodat werken mogelijk wordt?",
         urgency="urgent",
         outcome=Outcome.JA,
         solution="Stichting Stunt neemt de schuld over in een saneringskrediet.",
@@ -256,7 +259,7 @@ CASES: tuple[DemoCase, ...] = (
             "Kan niet inloggen met DigiD en leest weinig Nederlands; mist daardoor vacatures."
         ),
         tried="Hulp van de bibliotheek, één keer.",
-        question="Wie leert hem digitaal solliciteren?",
+        question="Wie helpt met digitaal solliciteren?",
         outcome=Outcome.JA,
         solution="Een digimaatje van Delft voor Elkaar, wekelijks, drie maanden.",
         rationale="Digitale vaardigheden openen de weg naar werk.",
@@ -291,7 +294,7 @@ CASES: tuple[DemoCase, ...] = (
         meeting=3,
         kinds=("care_duties",),
         submitter="sociaal-team",
-        description="Zorgt voor haar broer met een beperking; wil graag twintig uur werken.",
+        description="Zorgt voor een broer met een beperking; wil graag twintig uur werken.",
         tried="Dagbesteding voor de broer aangevraagd; wachtlijst.",
         question="Kan de dagbesteding eerder starten?",
         outcome=Outcome.JA,
@@ -308,12 +311,12 @@ CASES: tuple[DemoCase, ...] = (
         meeting=3,
         kinds=("debts",),
         submitter="stichting-stunt",
-        description="Loonbeslag maakt dat werken hem minder oplevert dan de bijstand.",
+        description="Loonbeslag maakt dat werken minder oplevert dan de bijstand.",
         tried="Beslagvrije voet laten herberekenen.",
         question="Kan werken gaan lonen?",
         outcome=Outcome.JA_MITS,
         solution="Schuldeisers akkoord gevraagd voor een minnelijke regeling; werkbonus erbovenop.",
-        condition="Hij houdt de budgetafspraken drie maanden vol.",
+        condition="De budgetafspraken worden drie maanden nagekomen.",
         rationale="Werk moet lonen, ook met schulden.",
         principles=("P2",),
         committed=("stichting-stunt", "team-inkomen"),
@@ -328,7 +331,7 @@ CASES: tuple[DemoCase, ...] = (
         submitter="delft-support",
         description="Dakloos sinds een half jaar; slaapt in de nachtopvang.",
         tried="Inschrijving nachtopvang en een aanvraag beschermd wonen.",
-        question="Kan hij een kamer krijgen in combinatie met werk?",
+        question="Is een kamer mogelijk, samen met werk?",
         urgency="urgent",
         outcome=Outcome.JA,
         solution="Een kamer in een Skaeve Huse-project en werk in de groenvoorziening.",
@@ -346,7 +349,7 @@ CASES: tuple[DemoCase, ...] = (
         submitter="leerwerkmakelaar",
         description="Statushouder, in Syrië verpleegkundige. Diploma niet erkend.",
         tried="Diplomawaardering aangevraagd bij IDW.",
-        question="Kan zij in de zorg beginnen terwijl de erkenning loopt?",
+        question="Kan de kandidaat in de zorg beginnen terwijl de erkenning loopt?",
         outcome=Outcome.JA,
         solution="Leerwerkplek als helpende in de zorg en taalles op B1-niveau.",
         rationale="Talent niet laten wachten op papier.",
@@ -378,9 +381,9 @@ CASES: tuple[DemoCase, ...] = (
         meeting=4,
         kinds=("health", "housing"),
         submitter="ggz-doel-preventie",
-        description="Herstellend van een verslaving; woont in een omgeving waar hij terugvalt.",
+        description="Herstellend van een verslaving; woont in een omgeving die terugval uitlokt.",
         tried="Ambulante begeleiding; verhuizing afgewezen.",
-        question="Kan hij verhuizen naar een rustiger buurt?",
+        question="Is een verhuizing naar een rustiger buurt mogelijk?",
         outcome=Outcome.JA_MITS,
         solution="Woningruil met voorrang via het Sociaal Team.",
         condition="De ambulante begeleiding loopt minstens zes maanden door.",
@@ -398,7 +401,7 @@ CASES: tuple[DemoCase, ...] = (
         submitter="delft-support",
         description=(
             "Een gemeentelijke vordering van 4.000 euro blokkeert de schuldregeling. Zonder "
-            "regeling geen auto voor zijn werk als bezorger."
+            "regeling geen auto voor het werk als bezorger."
         ),
         tried="Kwijtschelding aangevraagd en afgewezen volgens de beleidsregels.",
         question="Kan de gemeente haar vordering laten vallen?",
@@ -416,7 +419,7 @@ CASES: tuple[DemoCase, ...] = (
         meeting=5,
         kinds=("childcare", "language"),
         submitter="015now",
-        description="Moeder van drie, net in Delft; taalles en opvang ontbreken.",
+        description="Ouder van drie kinderen, net in Delft; taalles en opvang ontbreken.",
         tried="Aangemeld voor taalles; wachtlijst opvang.",
         question="Kunnen opvang en taalles tegelijk starten?",
         outcome=Outcome.JA,
@@ -434,12 +437,13 @@ CASES: tuple[DemoCase, ...] = (
         kinds=("housing", "care_duties"),
         submitter="sociaal-team",
         description=(
-            "Zorgt voor zijn vader aan de andere kant van de stad; reistijd maakt werk onmogelijk."
+            "Zorgt voor een ouder aan de andere kant van de stad; de reistijd maakt werk "
+            "onmogelijk."
         ),
-        tried="Thuiszorg voor de vader aangevraagd.",
-        question="Kan hij dichter bij zijn vader wonen?",
+        tried="Thuiszorg voor de ouder aangevraagd.",
+        question="Is wonen dichter bij de ouder mogelijk?",
         outcome=Outcome.JA,
-        solution="Woningruil naar de wijk van zijn vader en thuiszorg op werkdagen.",
+        solution="Woningruil naar de wijk van de ouder en thuiszorg op werkdagen.",
         rationale="Korte lijnen maken zorg en werk samen mogelijk.",
         principles=("P3",),
         committed=("sociaal-team", "fonteynenburg"),
@@ -456,7 +460,7 @@ CASES: tuple[DemoCase, ...] = (
             "Rijbewijs ingevorderd door een CJIB-boete; heeft een baan als chauffeur in zicht."
         ),
         tried="Betalingsregeling aangevraagd bij het CJIB.",
-        question="Kan de boete worden geregeld zodat hij zijn rijbewijs terugkrijgt?",
+        question="Kan de boete worden geregeld, zodat het rijbewijs terugkomt?",
         urgency="high",
     ),
     DemoCase(
