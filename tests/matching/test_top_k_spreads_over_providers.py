@@ -4,9 +4,18 @@ others offer something nearly as good, and the plan's offer comes first."""
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.matching.conftest import make_candidates, make_offers, scored_graph
-from werkpad.matching.engine import PROVIDER_REPEAT_PENALTY, SCORE_SCALE, top_k
+from tests.matching.conftest import instances, make_candidates, make_offers, scored_graph
+from werkpad.matching.engine import (
+    PROVIDER_REPEAT_PENALTY,
+    SCORE_SCALE,
+    CandidateArrays,
+    OfferArrays,
+    ScoredEdges,
+    top_k,
+)
 
 # Offers 0-3 from provider 0, offers 4-5 from provider 1, all a few hundred metres apart.
 LATITUDES = [52.0120, 52.0122, 52.0124, 52.0126, 52.0130, 52.0132]
@@ -70,3 +79,46 @@ def test_short_lists_are_padded() -> None:
 
     assert proposals.offer.tolist() == [[0, -1], [-1, -1]]
     assert proposals.edge.tolist() == [[0, -1], [-1, -1]]
+
+
+def greedy_pick(
+    scored: ScoredEdges, providers: np.ndarray, i: int, k: int, first: int
+) -> list[int]:
+    """The rule as written: pick the best remaining offer, where every earlier pick from the
+    same provider costs the penalty; the plan's offer first; ties to score, then offer row."""
+    penalty = round(PROVIDER_REPEAT_PENALTY * SCORE_SCALE)
+    mine = np.flatnonzero(scored.cand == i).tolist()
+    picked: list[int] = []
+    while mine and len(picked) < k:
+
+        def key(e: int) -> tuple[int, int, int, int]:
+            repeats = sum(providers[scored.offer[p]] == providers[scored.offer[e]] for p in picked)
+            pinned = int(scored.offer[e] == first)
+            return (
+                -pinned,
+                -(scored.points[e] - penalty * repeats),
+                -scored.points[e],
+                scored.offer[e],
+            )
+
+        best = min(mine, key=key)
+        picked.append(int(scored.offer[best]))
+        mine.remove(best)
+    return picked
+
+
+@settings(max_examples=60, deadline=None)
+@given(instances(max_candidates=4, max_offers=8), st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_ranking_is_the_greedy_pick_with_provider_penalty(
+    instance: tuple[CandidateArrays, OfferArrays], k: int, seed: int
+) -> None:
+    candidates, offers = instance
+    scored = scored_graph(candidates, offers)
+    rng = np.random.default_rng(seed)
+    first = np.where(rng.random(candidates.n) < 0.5, rng.integers(-1, offers.m, candidates.n), -1)
+
+    proposals = top_k(candidates=candidates, offers=offers, scored=scored, k=k, first=first)
+
+    for i in range(candidates.n):
+        expected = greedy_pick(scored, offers.provider, i, k, int(first[i]))
+        assert proposals.offer[i].tolist() == expected + [-1] * (k - len(expected))

@@ -6,7 +6,7 @@ Django side gets a ``ValueError`` naming the field instead of a wrong plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
@@ -123,6 +123,13 @@ class CandidateArrays:
     def n(self) -> int:
         """Number of candidates."""
         return len(self.lat)
+
+    def rows(self, index: slice | npt.NDArray[np.intp]) -> CandidateArrays:
+        """The candidates at ``index`` (a slice or row numbers), renumbered from 0."""
+        return replace(
+            self,
+            **{f.name: getattr(self, f.name)[index] for f in fields(self)},
+        )
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
+import scipy.sparse as sp
 from scipy.spatial import cKDTree
 
-from ..geo import chord_for_km, unit_vectors
+from ..geo import chord_for_km, km_for_chord, unit_vectors
 from .arrays import CandidateArrays, Edges, FloatArray, IntArray, OfferArrays
+from .parallel import fork_map
 from .rules import PAIR_CONSTRAINTS, Pairs, effective_travel_km, excluded_barriers
 
 __all__ = ["eligible_pairs"]
@@ -20,16 +24,31 @@ _REACH_CLASS_RATIO = 1.15
 _CHORD_SLACK = 1e-9
 
 
-def eligible_pairs(*, candidates: CandidateArrays, offers: OfferArrays) -> Edges:
-    """Return every pair that passes all hard constraints (see :mod:`.rules`), sorted.
+def eligible_pairs(*, candidates: CandidateArrays, offers: OfferArrays, workers: int = 1) -> Edges:
+    """Return every pair that passes all hard constraints (see :mod:`.rules`), sorted by
+    candidate, then offer.
 
     No dense candidates x offers matrix is built: offers within reach come from k-d trees on 3-D
     unit vectors (chord length is monotone in great-circle distance), one tree per ladder step
     holding only the open offers that suit that step, since the ladder cuts more pairs than any
     other constraint. The constraints of :mod:`.rules` then filter that short list, measuring
     distance from the trees' chords exactly as :func:`.explain_pair` does. Memory is linear in
-    the number of pairs within reach.
+    the number of pairs within reach. ``workers > 1`` splits the candidates into that many
+    blocks, built in forked processes.
     """
+    starts = np.linspace(0, candidates.n, max(1, workers) + 1).astype(np.int64)
+    blocks = [candidates.rows(slice(a, b)) for a, b in zip(starts[:-1], starts[1:], strict=True)]
+    parts = fork_map(partial(_eligible_block, offers=offers), blocks, workers)
+    return Edges(
+        cand=np.concatenate(
+            [part.cand + start for part, start in zip(parts, starts, strict=False)]
+        ),
+        offer=np.concatenate([part.offer for part in parts]),
+        distance_km=np.concatenate([part.distance_km for part in parts]),
+    )
+
+
+def _eligible_block(candidates: CandidateArrays, offers: OfferArrays) -> Edges:
     reach = effective_travel_km(candidates)
     ci, oj, chord = _within_reach(candidates, offers, reach)
     limit = chord_for_km(reach) * (1.0 + _CHORD_SLACK) + _CHORD_SLACK
@@ -42,10 +61,17 @@ def eligible_pairs(*, candidates: CandidateArrays, offers: OfferArrays) -> Edges
     # The travel limits of barrier rules (transport), on the distance the explanation reports.
     pairs = pairs.where(pairs.distance_km <= reach[pairs.cand])
 
-    # Stable (timsort) because the k-d tree joins emit candidates in long runs: faster here.
-    order = np.argsort(pairs.cand * offers.m + pairs.offer, kind="stable")
+    # Sparse-matrix construction orders the pairs by candidate, then offer, with a counting sort
+    # in C++: several times faster than an argsort of 10^7 keys. Pairs are unique (each candidate
+    # sits in one tree join), so nothing is summed.
+    by_candidate = sp.csr_array(
+        (pairs.chord, (pairs.cand, pairs.offer)), shape=(candidates.n, offers.m)
+    )
+    by_candidate.sort_indices()
     return Edges(
-        cand=pairs.cand[order], offer=pairs.offer[order], distance_km=pairs.distance_km[order]
+        cand=np.repeat(np.arange(candidates.n), np.diff(by_candidate.indptr)),
+        offer=by_candidate.indices,
+        distance_km=km_for_chord(by_candidate.data),
     )
 
 

@@ -27,8 +27,6 @@ region on the benchmark, so meant for overnight runs and audits (see bench/READM
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,6 +39,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .arrays import BoolArray, CandidateArrays, IntArray, OfferArrays, ScoredEdges
 from .codes import SCORE_SCALE
+from .parallel import fork_map
 
 __all__ = ["GroupMinimums", "Plan", "RegionStats", "plan"]
 
@@ -302,14 +301,9 @@ def _solve_flows(
             )
         )
         offers_done += n_offer
-    if workers <= 1 or len(batches) == 1:
-        results = [_solve_flow(b) for b in batches]
-    else:
-        # Fork shares the parent's imported modules, so workers start in milliseconds. OR-Tools
-        # holds the GIL while solving, hence processes rather than threads.
-        fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=fork) as pool:
-            results = list(pool.map(_solve_flow, batches, chunksize=4))
+    largest_first = sorted(range(len(batches)), key=lambda b: -len(batches[b].points))
+    solved = fork_map(_solve_flow, [batches[b] for b in largest_first], workers)
+    results = [solved[rank] for rank in np.argsort(largest_first).tolist()]
     used = [edges[start + positions] for start, positions in zip(bounds[:-1], results, strict=True)]
     return np.concatenate(used) if used else edges[:0]
 

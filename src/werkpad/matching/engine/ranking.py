@@ -61,22 +61,27 @@ def top_k(
     ``first`` (an offer row per candidate, -1 for none; typically ``Plan.offer``) puts the plan's
     offer at the top when it is eligible: the city-wide plan respects capacities, so the first
     proposals do not all point at the same popular employer. Remaining ties go to the higher
-    score, then the shorter distance, then the lower offer row, so the result is deterministic.
+    score, then the lower offer row, so the result is deterministic.
     """
     if k < 1:
         raise ValueError("k must be >= 1")
-    cand, offer = scored.cand, scored.offer
-    provider = offers.provider[offer]
+    cand, offer, points = scored.cand, scored.offer, scored.points
+    penalty = round(provider_penalty * SCORE_SCALE)
+    provider = np.unique(offers.provider, return_inverse=True)[1][offer]
     pinned = np.zeros(len(cand), dtype=bool) if first is None else first[cand] == offer
-
-    by_provider = np.lexsort((offer, -scored.points, ~pinned, provider, cand))
+    # Orders within a candidate are packed into one int64 per edge so that each ordering is a
+    # two-key lexsort; the packed values stay below 1e16 for any realistic number of offers.
+    within_provider = (
+        (provider * 2 + ~pinned) * (SCORE_SCALE + 1) + (SCORE_SCALE - points)
+    ) * offers.m + offer
+    by_provider = np.lexsort((within_provider, cand))
     repeat = np.empty(len(cand), dtype=np.int64)
     repeat[by_provider] = _position_in_group(cand[by_provider], provider[by_provider])
-    key = scored.points - np.rint(provider_penalty * SCORE_SCALE).astype(np.int64) * repeat
-    # Above any reachable key, so the plan's offer leads whatever the penalty.
-    key[pinned] = 2 * SCORE_SCALE
-
-    ranked = np.lexsort((offer, scored.distance_km, -scored.points, -key, cand))
+    # An offer with k better ones of its own provider can never make the list, so capping the
+    # repeats at k changes no list and keeps the packed keys small.
+    key = np.where(pinned, 2 * SCORE_SCALE, points - penalty * np.minimum(repeat, k))
+    packed = ((2 * SCORE_SCALE - key) * (SCORE_SCALE + 1) + (SCORE_SCALE - points)) * offers.m
+    ranked = np.lexsort((packed + offer, cand))
     place = _position_in_group(cand[ranked])
     kept = ranked[place < k]
     edge = np.full((candidates.n, k), -1, dtype=np.int64)
