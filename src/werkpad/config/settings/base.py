@@ -258,6 +258,12 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "werkpad.cases.workflow.CaseStatus",
         "DecisionOutcomeEnum": "werkpad.cases.models.Outcome",
         "ActionStatusEnum": "werkpad.cases.models.ActionStatus",
+        "OfferKindEnum": "werkpad.candidates.codes.OfferKind",
+        "DutchLevelEnum": "werkpad.candidates.codes.DutchLevel",
+        "LadderStepEnum": "werkpad.candidates.codes.LadderStep",
+        "MatchStatusEnum": "werkpad.offers.codes.MatchStatus",
+        "OfferStatusEnum": "werkpad.offers.codes.OfferStatus",
+        "SkillEnum": "werkpad.offers.codes.Skill",
     },
 }
 
