@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from uuid import UUID
 
 from django.db.models import (
     Count,
@@ -254,17 +255,25 @@ class Intervals:
 
 
 FLOW_FIELDS = ("inflow", "outflow", "to_work", "with_support", "long_term_outflow")
+#: A breakdown group: None for everyone, ("household", code) or ("age", band index).
+Group = tuple[str, object] | None
 
 
 @dataclass
 class MonthlyFlows:
-    """The benefit flows of a scope, per month, from one aggregate query."""
+    """The benefit flows of a scope per month (also by household and age band), from one
+    aggregate query."""
 
     stock: Intervals = field(default_factory=Intervals)
     long_term: Intervals = field(default_factory=Intervals)
-    flows: dict[str, dict[date, int]] = field(
-        default_factory=lambda: {name: {} for name in FLOW_FIELDS}
+    counts: dict[tuple[str, Group], dict[date, int]] = field(
+        default_factory=lambda: defaultdict(dict)
     )
+
+    def add(self, name: str, month: date, count: int, groups: Iterable[Group]) -> None:
+        for group in groups:
+            by_month = self.counts[(name, group)]
+            by_month[month] = by_month.get(month, 0) + count
 
     def stock_on(self, month: date) -> int:
         return self.stock.on(month)
@@ -272,8 +281,8 @@ class MonthlyFlows:
     def long_term_on(self, month: date) -> int:
         return self.long_term.on(month)
 
-    def total(self, name: str, months: Iterable[date]) -> int:
-        counts = self.flows[name]
+    def total(self, name: str, months: Iterable[date], group: Group = None) -> int:
+        counts = self.counts.get((name, group), {})
         return sum(counts.get(month, 0) for month in months)
 
     def share_to_work(self, *, before: date) -> float | None:
@@ -333,27 +342,48 @@ def periods_with_cbs_flags(
 WORK_REASONS = (EndReason.WORK.value, EndReason.WORK_WITH_SUPPORT.value)
 
 
+def _age_band_sql(age: str) -> str:
+    whens = " ".join(
+        f"WHEN {age} < {AGE_BANDS[i + 1][0]} THEN {i}" for i in range(len(AGE_BANDS) - 1)
+    )
+    return f"CASE {whens} ELSE {len(AGE_BANDS) - 1} END"
+
+
+def _age_on(day_number: str) -> str:
+    """The age band on a day given as yyyymmdd, of the person born on `born` (yyyymmdd)."""
+    return _age_band_sql(f"(({day_number}) - born) / 10000")
+
+
 def _flow_query(scope: Scope) -> tuple[str, list[object]]:
+    """Per month of start (side 0) and of end (side 1), by household and age band then."""
     where, params = scope.sql("bp.candidate_id")
+    candidate = quote(Candidate._meta.db_table)
     ms, me = sql.month_start("s"), sql.month_start("e")
+    periods = periods_with_cbs_flags(
+        where=where,
+        columns=(("c.household", "household"), (sql.date_number("c.birth_date"), "born")),
+        join=f" JOIN {candidate} c ON c.id = bp.candidate_id",
+    )
     years = LONG_TERM_YEARS * 10000
     query = f"""
-        WITH q AS ({periods_with_cbs_flags(where=where)}),
+        WITH q AS ({periods}),
         f AS (
-            SELECT s, e, reason, returned, comes_back,
+            SELECT s, e, reason, returned, comes_back, household,
+                {_age_on(sql.date_number("s"))} AS band_s,
+                CASE WHEN e IS NULL THEN 0 ELSE {_age_on(sql.date_number("e"))} END AS band_e,
                 CASE WHEN e IS NULL OR {sql.date_number("e")} - {sql.date_number("s")} >= {years}
                      THEN 1 ELSE 0 END AS lt
             FROM q
         )
-        SELECT 0, {ms}, COUNT(*), SUM(CASE WHEN s = {ms} THEN 1 ELSE 0 END), SUM(1 - returned),
-               SUM(lt), SUM(CASE WHEN lt = 1 AND s = {ms} THEN 1 ELSE 0 END), 0
-        FROM f GROUP BY 2
+        SELECT 0, {ms}, household, band_s, COUNT(*), SUM(CASE WHEN s = {ms} THEN 1 ELSE 0 END),
+               SUM(1 - returned), SUM(lt), SUM(CASE WHEN lt = 1 AND s = {ms} THEN 1 ELSE 0 END), 0
+        FROM f GROUP BY 2, 3, 4
         UNION ALL
-        SELECT 1, {me}, COUNT(*), SUM(lt), SUM(1 - comes_back),
+        SELECT 1, {me}, household, band_e, COUNT(*), SUM(lt), SUM(1 - comes_back),
                SUM(CASE WHEN comes_back = 0 AND reason IN (%s, %s) THEN 1 ELSE 0 END),
                SUM(CASE WHEN comes_back = 0 AND reason = %s THEN 1 ELSE 0 END),
                SUM(CASE WHEN comes_back = 0 AND lt = 1 THEN 1 ELSE 0 END)
-        FROM f WHERE e IS NOT NULL GROUP BY 2
+        FROM f WHERE e IS NOT NULL GROUP BY 2, 3, 4
     """  # noqa: S608 - names from the models, values as parameters
     return query, [*params, *WORK_REASONS, EndReason.WORK_WITH_SUPPORT.value]
 
@@ -361,19 +391,18 @@ def _flow_query(scope: Scope) -> tuple[str, list[object]]:
 def monthly_flows(scope: Scope) -> MonthlyFlows:
     """Stock, long-term stock and the flows of `scope` per month, over all history."""
     result = MonthlyFlows()
-    for side, month_value, count, a, b, c, d, e in sql.fetch(*_flow_query(scope)):
+    for side, month_value, household, band, count, a, b, c, d, e in sql.fetch(*_flow_query(scope)):
         month = sql.as_date(month_value)
+        groups: tuple[Group, ...] = (None, ("household", household), ("age", int(band)))
         if side == 0:  # starts: a on the first day, b inflow, c long, d long on the first day
             result.stock.enter(None, month, count, int(a))
-            result.flows["inflow"][month] = int(b)
             result.long_term.enter(None, add_months(month, LONG_TERM_MONTHS), int(c), int(d))
+            result.add("inflow", month, int(b), groups)
         else:  # ends: a long, b outflow, c to work, d with support, e long-term outflow
             result.stock.leave(None, month, count)
             result.long_term.leave(None, month, int(a))
-            result.flows["outflow"][month] = int(b)
-            result.flows["to_work"][month] = int(c)
-            result.flows["with_support"][month] = int(d)
-            result.flows["long_term_outflow"][month] = int(e)
+            for name, value in zip(FLOW_FIELDS[1:], (b, c, d, e), strict=True):
+                result.add(name, month, int(value), groups)
     return result
 
 
@@ -455,76 +484,58 @@ def flows_table(
 # --- by household and age band --------------------------------------------------------------
 
 
-def _age_band_sql(age: str) -> str:
-    whens = " ".join(
-        f"WHEN {age} < {AGE_BANDS[i + 1][0]} THEN {i}" for i in range(len(AGE_BANDS) - 1)
-    )
-    return f"CASE {whens} ELSE {len(AGE_BANDS) - 1} END"
-
-
-def groups_table(*, scope: Scope, period_range: Range, today: date) -> Table:
-    """Stock at the start and end of the range, and the flows in it, by household and age."""
-    candidate = quote(Candidate._meta.db_table)
+def _stock_by_group(scope: Scope, days: tuple[date, date]) -> dict[tuple[int, Group], int]:
+    """People on bijstand on each of two days, by household and by age band on that day."""
+    bp, candidate = quote(BenefitPeriod._meta.db_table), quote(Candidate._meta.db_table)
+    end = quote("end")
     where, params = scope.sql("bp.candidate_id")
-    first, last = period_range.first, period_range.stock_day(today)
-    born = "born"
-    age_on_first = _age_band_sql(f"({sql.date_number_of(first)} - {born}) / 10000")
-    age_on_last = _age_band_sql(f"({sql.date_number_of(last)} - {born}) / 10000")
-    age_at_start = _age_band_sql(f"({sql.date_number('s')} - {born}) / 10000")
-    age_at_end = _age_band_sql(f"({sql.date_number('e')} - {born}) / 10000")
-    covers = "s <= %s AND (e IS NULL OR e >= %s)"
-    periods = periods_with_cbs_flags(
-        where=where,
-        columns=(("c.household", "household"), (sql.date_number("c.birth_date"), "born")),
-        join=f" JOIN {candidate} c ON c.id = bp.candidate_id",
-    )
+    first, last = days
+    covers = f"bp.start <= %s AND (bp.{end} IS NULL OR bp.{end} >= %s)"
     query = f"""
-        WITH q AS ({periods})
-        SELECT 'first', household, {age_on_first}, COUNT(*) FROM q WHERE {covers} GROUP BY 2, 3
-        UNION ALL
-        SELECT 'last', household, {age_on_last}, COUNT(*) FROM q WHERE {covers} GROUP BY 2, 3
-        UNION ALL
-        SELECT 'inflow', household, {age_at_start}, COUNT(*) FROM q
-        WHERE s >= %s AND s <= %s AND returned = 0 GROUP BY 2, 3
-        UNION ALL
-        SELECT 'outflow', household, {age_at_end}, COUNT(*) FROM q
-        WHERE e >= %s AND e <= %s AND comes_back = 0 GROUP BY 2, 3
-        UNION ALL
-        SELECT 'to_work', household, {age_at_end}, COUNT(*) FROM q
-        WHERE e >= %s AND e <= %s AND comes_back = 0 AND reason IN (%s, %s) GROUP BY 2, 3
+        SELECT household, band_first, band_last, SUM(on_first), SUM(on_last) FROM (
+            SELECT c.household AS household,
+                {_age_on(str(sql.date_number_of(first)))} AS band_first,
+                {_age_on(str(sql.date_number_of(last)))} AS band_last,
+                CASE WHEN {covers} THEN 1 ELSE 0 END AS on_first,
+                CASE WHEN {covers} THEN 1 ELSE 0 END AS on_last
+            FROM {bp} bp JOIN (
+                SELECT id, household, {sql.date_number("birth_date")} AS born FROM {candidate}
+            ) c ON c.id = bp.candidate_id
+            WHERE bp.start <= %s AND (bp.{end} IS NULL OR bp.{end} >= %s){where}
+        ) x
+        GROUP BY 1, 2, 3
     """  # noqa: S608 - names from the models, values as parameters
-    range_end = period_range.last
-    all_params = [
-        *params,
-        first,
-        first,
-        last,
-        last,
-        first,
-        range_end,
-        first,
-        range_end,
-        first,
-        range_end,
-        *WORK_REASONS,
+    counts: dict[tuple[int, Group], int] = defaultdict(int)
+    for household, band_first, band_last, on_first, on_last in sql.fetch(
+        query, [first, first, last, last, last, first, *params]
+    ):
+        for index, band, count in ((0, band_first, on_first), (1, band_last, on_last)):
+            counts[(index, ("household", household))] += int(count)
+            counts[(index, ("age", int(band)))] += int(count)
+    return counts
+
+
+def groups_table(*, scope: Scope, flows: MonthlyFlows, period_range: Range, today: date) -> Table:
+    """On bijstand at the start and the end of the range, and the flows in it, by household
+    and by age band (on that day, or on the day of the start or end)."""
+    last = period_range.stock_day(today)
+    stock = _stock_by_group(scope, (period_range.first, last))
+    months = [m for period in period_range.periods for m in period.months]
+    groups: list[tuple[str, str, Group]] = [
+        (str(_("Household")), str(label), ("household", code)) for code, label in Household.choices
+    ] + [(str(_("Age")), str(label), ("age", i)) for i, (_low, label) in enumerate(AGE_BANDS)]
+    rows: list[dict[str, object]] = [
+        {
+            "dimension": dimension,
+            "group": label,
+            "first": stock.get((0, group), 0),
+            "inflow": flows.total("inflow", months, group),
+            "outflow": flows.total("outflow", months, group),
+            "to_work": flows.total("to_work", months, group),
+            "last": stock.get((1, group), 0),
+        }
+        for dimension, label, group in groups
     ]
-    by_household: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    by_age: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for measure, household, band, count in sql.fetch(query, all_params):
-        by_household[household][measure] += count
-        by_age[int(band)][measure] += count
-    measures = ("first", "inflow", "outflow", "to_work", "last")
-    rows: list[dict[str, object]] = []
-    for code, household_label in Household.choices:
-        rows.append(
-            {"dimension": str(_("Household")), "group": str(household_label)}
-            | {m: by_household.get(code, {}).get(m, 0) for m in measures}
-        )
-    for index, (_lowest, band_label) in enumerate(AGE_BANDS):
-        rows.append(
-            {"dimension": str(_("Age")), "group": str(band_label)}
-            | {m: by_age.get(index, {}).get(m, 0) for m in measures}
-        )
     return table(
         "groups",
         columns=(
@@ -1062,17 +1073,17 @@ def pilots_table(*, scope: Scope, today: date) -> Table:
         ), members AS (
             SELECT pid, cid FROM mc UNION SELECT pid, cid FROM mp
         ), q AS ({periods})
-        SELECT p.id,
-            (SELECT COUNT(*) FROM members m WHERE m.pid = p.id),
-            (SELECT COUNT(*) FROM mc WHERE mc.pid = p.id),
-            (SELECT COUNT(*) FROM mc WHERE mc.pid = p.id AND mc.status = %s),
-            (SELECT COUNT(*) FROM mp WHERE mp.pid = p.id),
-            (SELECT COUNT(*) FROM mp WHERE mp.pid = p.id AND mp.outcome = %s),
-            (SELECT COUNT(*) FROM members m WHERE m.pid = p.id AND EXISTS (
-                SELECT 1 FROM q WHERE q.cid = m.cid AND q.comes_back = 0
-                AND q.reason IN (%s, %s) AND q.e >= p.starts_on
-                AND q.e <= {sql.earlier_of(sql.open_end("p.ends_on"), "%s")}))
-        FROM {pilot} p
+        SELECT pid, 0, COUNT(*) FROM members GROUP BY pid
+        UNION ALL SELECT pid, 1, COUNT(*) FROM mc GROUP BY pid
+        UNION ALL SELECT pid, 2, COUNT(*) FROM mc WHERE status = %s GROUP BY pid
+        UNION ALL SELECT pid, 3, COUNT(*) FROM mp GROUP BY pid
+        UNION ALL SELECT pid, 4, COUNT(*) FROM mp WHERE outcome = %s GROUP BY pid
+        UNION ALL
+        SELECT m.pid, 5, COUNT(DISTINCT m.cid)
+        FROM members m JOIN {pilot} p ON p.id = m.pid JOIN q ON q.cid = m.cid
+        WHERE q.comes_back = 0 AND q.reason IN (%s, %s) AND q.e >= p.starts_on
+          AND q.e <= {sql.earlier_of(sql.open_end("p.ends_on"), "%s")}
+        GROUP BY m.pid
     """  # noqa: S608 - names from the models, values as parameters
     params = [
         *case_params,
@@ -1086,12 +1097,12 @@ def pilots_table(*, scope: Scope, today: date) -> Table:
         *WORK_REASONS,
         today,
     ]
-    results = {row[0]: row[1:] for row in sql.fetch(query, params)}
+    results: dict[UUID, list[int]] = defaultdict(lambda: [0] * 6)
+    for pilot_id, measure, count in sql.fetch(query, params):
+        results[UUID(str(pilot_id))][measure] = count
     rows = []
     for item in Pilot.objects.order_by("-starts_on", "name"):
-        participants, case_count, solved, placements, paid, to_work = results.get(
-            item.pk, (0, 0, 0, 0, 0, 0)
-        )
+        participants, case_count, solved, placements, paid, to_work = results[item.pk]
         rows.append(
             {
                 "pilot": item.name,

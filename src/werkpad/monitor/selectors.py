@@ -22,11 +22,12 @@ from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from werkpad.candidates.models import BenefitPeriod
+from werkpad.candidates.models import Candidate
 from werkpad.monitor import indicators
+from werkpad.monitor.cache import data_version, remember
 from werkpad.monitor.indicators import MonthlyFlows, UsualToWork, monthly_flows, usual_to_work
 from werkpad.monitor.models import CUMULATIVE_METRICS, Goal, Metric, Pilot
 from werkpad.monitor.periods import Granularity, Range, add_months, month_of, months_from
@@ -92,11 +93,8 @@ def monitor_scope(*, user: Any, audience: Audience, organisation: Organisation |
 
 def organisation_choices() -> QuerySet[Organisation]:
     """Organisations to filter on: those that lead candidates (by name)."""
-    return Organisation.objects.filter(lead_candidates__isnull=False).distinct().order_by("name")
-
-
-def first_benefit_day() -> date | None:
-    return BenefitPeriod.objects.order_by("start").values_list("start", flat=True).first()
+    leads = Candidate.objects.filter(lead_organisation_id=OuterRef("pk"))
+    return Organisation.objects.filter(Exists(leads)).order_by("name")
 
 
 # --- goals -----------------------------------------------------------------------------------
@@ -271,31 +269,43 @@ class Monitor:
     """Every figure of the monitor for one audience and one set of filters, computed on use.
 
     The city-wide flows are read once and serve both the goals and (without a filter) the
-    indicators.
+    indicators. Computed figures are kept until the data changes (`werkpad.monitor.cache`),
+    under `scope_key` (whose candidates) and the filters; suppression is applied on the way out.
     """
 
     audience: Audience
     scope: Scope
     filters: MonitorFilters
     today: date
+    scope_key: str = "all"
     _tables: dict[str, Table] = field(default_factory=dict)
 
     @cached_property
+    def version(self) -> int | None:
+        return data_version()
+
+    @cached_property
     def city_flows(self) -> MonthlyFlows:
-        return monthly_flows(Scope())
+        return remember(self.version, "flows:all", lambda: monthly_flows(Scope()))
 
     @cached_property
     def flows(self) -> MonthlyFlows:
-        return self.city_flows if self.scope.is_everyone else monthly_flows(self.scope)
+        if self.scope.is_everyone:
+            return self.city_flows
+        return remember(self.version, f"flows:{self.scope_key}", lambda: monthly_flows(self.scope))
 
     @cached_property
     def goals(self) -> list[GoalProgress]:
         if not self.audience.sees_goals:
             return []
         as_of = min(self.today, self.filters.period_range.last)
-        return [
-            goal_progress(goal=goal, flows=self.city_flows, as_of=as_of) for goal in goal_list()
-        ]
+
+        def compute() -> list[GoalProgress]:
+            return [
+                goal_progress(goal=goal, flows=self.city_flows, as_of=as_of) for goal in goal_list()
+            ]
+
+        return remember(self.version, f"goals:{as_of}", compute)
 
     @cached_property
     def usual(self) -> UsualToWork | None:
@@ -309,7 +319,12 @@ class Monitor:
 
     def table(self, code: str) -> Table:
         if code not in self._tables:
-            for built in BUILDERS[code](self):
+            period = self.filters.period_range
+            key = (
+                f"tables:{self.scope_key}:{period.first}:{period.last}:"
+                f"{period.granularity}:{self.today}:{code}"
+            )
+            for built in remember(self.version, key, lambda: BUILDERS[code](self)):
                 self._tables[built.code] = built.for_audience(suppressed=self.audience.suppressed)
         return self._tables[code]
 
@@ -339,7 +354,9 @@ BUILDERS: dict[str, Callable[[Monitor], list[Table]]] = {
         )
     ],
     "groups": lambda m: [
-        indicators.groups_table(scope=m.scope, period_range=m.filters.period_range, today=m.today)
+        indicators.groups_table(
+            scope=m.scope, flows=m.flows, period_range=m.filters.period_range, today=m.today
+        )
     ],
     "ladder_steps": lambda m: [
         indicators.ladder_steps_table(
@@ -391,8 +408,14 @@ def monitor_for(
 ) -> Monitor:
     """The monitor as `user` may see it (PermissionDenied for someone who may not)."""
     audience = monitor_audience_required(user, allowed=allowed)
-    scope = monitor_scope(user=user, audience=audience, organisation=filters.organisation)
-    return Monitor(audience=audience, scope=scope, filters=filters, today=today)
+    organisation = filters.organisation
+    scope = monitor_scope(user=user, audience=audience, organisation=organisation)
+    scope_key = f"user:{user.pk}" if audience == Audience.PROFESSIONAL else "all"
+    if organisation is not None:
+        scope_key += f":organisation:{organisation.pk}"
+    return Monitor(
+        audience=audience, scope=scope, filters=filters, today=today, scope_key=scope_key
+    )
 
 
 def default_filters(*, today: date) -> MonitorFilters:
