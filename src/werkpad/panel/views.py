@@ -24,7 +24,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -186,7 +186,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         request,
         "panel/login.html",
         {
-            "password_login_url": f"{reverse('accounts:login')}?next={next_url}",
+            "password_login_url": f"{reverse('accounts:login')}?{urlencode({'next': next_url})}",
             "oidc": oidc_enabled(),
         },
     )
@@ -419,6 +419,7 @@ def consent_revoke_view(
                 % {"organisation": consent.organisation.name},
             )
         return redirect("panel:consents")
+    selectors.portal_read_log(account=account, part="consent", object_id=consent.pk)
     return _portal(request, "panel/portal_consent_revoke.html", account, {"consent": consent})
 
 
@@ -502,6 +503,8 @@ def corrections_view(request: HttpRequest, account: CandidateAccount) -> HttpRes
 @portal_required
 @require_http_methods(["GET", "POST"])
 def notifications_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    """Which e-mails the candidate wants, and links to their password and login app."""
+    selectors.portal_read_log(account=account, part="candidateaccount", object_id=account.pk)
     preference, _created = NotificationPreference.objects.get_or_create(account=account)
     form = NotificationPreferenceForm(
         _posted(request),
