@@ -149,12 +149,6 @@ def check_sentence(code: str, passed: bool, values: dict[str, Any]) -> str:
                 % km
             )
         return gettext("Too far: %(distance)s km; the candidate travels up to %(maximum)s km.") % km
-    if code == "open":
-        return (
-            gettext("The offer is open now.")
-            if passed
-            else gettext("The offer is not open now (closed, a draft, or outside its open period).")
-        )
     return _barrier_sentence(code.removeprefix("barrier:"), passed)
 
 

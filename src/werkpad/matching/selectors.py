@@ -209,13 +209,6 @@ class EngineInput:
     offer_list: list[Offer]
     # Candidates left out, with why: "ladder" (no step assessed) or "postcode" (unknown area).
     skipped: dict[UUID, str] = field(default_factory=dict)
-    health_rows: set[int] = field(default_factory=set)
-
-    def candidate_row(self, candidate_id: UUID) -> int | None:
-        try:
-            return self.candidate_ids.index(candidate_id)
-        except ValueError:
-            return None
 
 
 _CANDIDATE_FIELDS = (
@@ -326,18 +319,12 @@ def engine_input(*, candidates: QuerySet[Candidate], offers: Sequence[Offer]) ->
         support_needs=_ints(barrier_mask(c, blocking=False) for c in chosen),
         skills=_skills_matrix([_normalised(c.skills) for c in chosen], vocabulary),
     )
-    health_rows = {
-        row
-        for row, c in enumerate(chosen)
-        if any(k in HEALTH_BARRIER_KINDS and blocks for k, blocks in barriers.get(c.pk, []))
-    }
     return EngineInput(
         candidates=candidate_arrays,
         offers=offer_arrays(offers, offer_skills, vocabulary),
         candidate_ids=[c.pk for c in chosen],
         offer_list=list(offers),
         skipped=skipped,
-        health_rows=health_rows,
     )
 
 

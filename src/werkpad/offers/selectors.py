@@ -80,7 +80,7 @@ def offer_provider_organisations(*, user: Any) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def may_create_offers(*, user: Any, roles: set[Role]) -> bool:
+def may_create_offers(roles: set[Role]) -> bool:
     return may_work_with_employers(roles) or bool(roles & CASEWORK_ROLES)
 
 

@@ -71,7 +71,7 @@ def offer_list_view(request: HttpRequest) -> HttpResponse:
         "searching": any((filters.search, filters.kind, filters.status, filters.provider)),
         "results_id": RESULTS_ID,
         "partial": partial,
-        "may_create": may_create_offers(user=request.user, roles=roles),
+        "may_create": may_create_offers(roles),
         "section_employers": may_work_with_employers(roles),
     }
     template = "offers/_offer_results.html" if partial else "offers/offer_list.html"
@@ -109,7 +109,7 @@ def offer_form_view(request: HttpRequest, offer_id: UUID | None = None) -> HttpR
     allowed = (
         may_edit_offer(user=request.user, roles=roles, offer=offer)
         if offer
-        else may_create_offers(user=request.user, roles=roles)
+        else may_create_offers(roles)
     )
     if not allowed:
         raise PermissionDenied
