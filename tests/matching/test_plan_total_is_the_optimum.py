@@ -93,3 +93,4 @@ def test_group_minimums_iterative_is_bounded_and_exact_is_optimal(
 
     assert iterative.total_points <= optimum <= iterative.upper_bound_points
     assert exact.total_points == optimum
+    assert exact.proven_optimal

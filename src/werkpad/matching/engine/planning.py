@@ -83,6 +83,8 @@ class Plan:
             (or have less capacity than it).
         total_points: sum of the planned pairs' points (``/ SCORE_SCALE`` for the score).
         upper_bound_points: the optimum without group minimums, an upper bound on any plan.
+        proven_optimal: no plan scores higher: the total reaches the upper bound, or every
+            region with a short group was solved exactly (``group_minimums="exact"``).
         candidate_region, offer_region: (n,) and (m,) region id of every candidate and offer.
         regions: per-region statistics.
     """
@@ -93,6 +95,7 @@ class Plan:
     closed: BoolArray
     total_points: int
     upper_bound_points: int
+    proven_optimal: bool
     candidate_region: IntArray
     offer_region: IntArray
     regions: RegionStats
@@ -101,11 +104,6 @@ class Plan:
     def total_score(self) -> float:
         """Total score of the plan (the sum of planned pairs' ``total``, to 1 / SCORE_SCALE)."""
         return self.total_points / SCORE_SCALE
-
-    @property
-    def proven_optimal(self) -> bool:
-        """The plan's total reaches the upper bound, so no plan scores higher."""
-        return self.total_points == self.upper_bound_points
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -196,6 +194,7 @@ def plan(
         closed=(closed | ever_short) & (load == 0),
         total_points=int(region_points.sum()),
         upper_bound_points=int(upper_bound.sum()),
+        proven_optimal=group_minimums == "exact" or bool(region_points.sum() == upper_bound.sum()),
         candidate_region=candidate_region,
         offer_region=offer_region,
         regions=RegionStats(
