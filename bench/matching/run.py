@@ -261,8 +261,8 @@ def city_run(
     result |= plan_summary(kept["plan"], kept["scored"], o, c.n)
     if exact and not kept["plan"].proven_optimal:
         clock = Clock.start()
-        exact = plan(candidates=c, offers=o, scored=kept["scored"], group_minimums="exact")
-        result |= {"exact_points": exact.total_points, "exact_wall_s": clock.lap()[0]}
+        optimum = plan(candidates=c, offers=o, scored=kept["scored"], group_minimums="exact")
+        result |= {"exact_points": optimum.total_points, "exact_wall_s": clock.lap()[0]}
     return result, kept["scored"]
 
 
