@@ -31,8 +31,7 @@ FORM = {
     "open_until": "",
     "capacity": "6",
     "group_min": "3",
-    "skills_required": "werken met de handen, Tuinieren",
-    "skills_desired": "",
+    "skills_required": ["green_maintenance", "horticulture"],
     "min_dutch_level": "A2",
     "physical_demand": "medium",
     "certificates": "",
@@ -102,11 +101,12 @@ def test_an_employer_adviser_publishes_a_group_offer(
     assert response.status_code == 302
     offer = Offer.objects.get()
     assert offer.is_group and offer.group_min == 3 and offer.capacity == 6
-    assert offer.skills_required == ["werken met de handen", "tuinieren"]
+    assert offer.skills_required == ["green_maintenance", "horticulture"]
     assert offer.organisation == organisation
     with django_assert_max_num_queries(20):  # type: ignore[operator]
         detail = client.get(response["Location"]).content.decode()
     assert "Groenonderhoud in de Hof van Delft" in detail
+    assert "Groenonderhoud, Tuinbouw" in detail
     assert "start samen met ten minste 3 mensen" in detail
     assert "6 vrij van 6" in detail
 
