@@ -79,6 +79,16 @@ ACTIVITY_LABELS: dict[str, str | Promise] = {
     "avg_access": _("Giving the candidate their data (AVG art. 15 and 20)"),
     "avg_erasure": _("Erasing personal data (AVG art. 17 and retention)"),
     "processing_log_search": _("Checking the processing log"),
+    "candidate_portal": _("The candidate's own portal"),
+    "candidate_portal_account": _("Portal account of the candidate"),
+    "candidate_notification": _("Messages to the candidate"),
+    "candidate_panel": _("Candidate panel"),
+    "correction_request": _("Request for a correction"),
+    "matching": _("Matching with offers"),
+    "zeg_ja_case": _("Case in the Zeg JA Team"),
+    "zeg_ja_action": _("Action agreed in the Zeg JA Team"),
+    "zeg_ja_minutes": _("Minutes of the Zeg JA Team"),
+    "zeg_ja_reminder": _("Reminder of an action"),
 }
 
 
