@@ -33,7 +33,7 @@ def test_one_bad_row_in_ten_thousand_imports_nothing_then_the_fixed_file_imports
     path.write_bytes(export_csv(rows))
     errors = StringIO()
 
-    with pytest.raises(CommandError, match="Er is niets ingelezen"):
+    with pytest.raises(CommandError, match="Er is niets geïmporteerd"):
         call_command("import_candidates", str(path), stdout=StringIO(), stderr=errors)
 
     assert errors.getvalue().splitlines() == [
