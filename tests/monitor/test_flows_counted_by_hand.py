@@ -54,6 +54,17 @@ def test_monthly_stock_is_counted_on_the_first_day(history: None) -> None:
     assert stock == [4, 5, 3, 2, 4, 5, 3, 5]
 
 
+def test_leaving_and_returning_within_30_days_is_neither_outflow_nor_inflow(
+    history: None,
+) -> None:
+    """C (back after 20 days) and G (back after exactly 30) count in neither month; H (back
+    after 31 days) counts as outflow in June and inflow in July."""
+    rows = _rows(Granularity.MONTH)
+    assert (rows["2019-03"]["outflow"], rows["2019-04"]["inflow"]) == (1, 1)  # F out, D in
+    assert rows["2019-06"]["outflow"] == 1  # H only, not G
+    assert rows["2019-07"]["inflow"] == 1  # H only, not G
+
+
 def test_monthly_flows_follow_the_30_day_rule(history: None) -> None:
     rows = _rows(Granularity.MONTH)
     inflow = [rows[f"2019-{m:02d}"]["inflow"] for m in range(1, 8)]

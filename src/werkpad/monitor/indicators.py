@@ -44,16 +44,10 @@ from uuid import UUID
 
 from django.db.models import (
     Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
     Q,
-    Subquery,
-    Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Least, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -67,7 +61,7 @@ from werkpad.monitor.periods import Granularity, Range, add_months, month_of, qu
 from werkpad.monitor.sql import Scope, quote
 from werkpad.monitor.tables import Column, Kind, Table
 from werkpad.offers.codes import PlacementOutcome
-from werkpad.offers.models import DealPromise, Offer, Placement
+from werkpad.offers.models import Deal, DealPromise, Employer, Offer, Placement
 
 CBS_RETURN_DAYS = 30
 LONG_TERM_YEARS = 5
@@ -342,44 +336,50 @@ def periods_with_cbs_flags(
 WORK_REASONS = (EndReason.WORK.value, EndReason.WORK_WITH_SUPPORT.value)
 
 
-def _age_band_sql(age: str) -> str:
-    whens = " ".join(
-        f"WHEN {age} < {AGE_BANDS[i + 1][0]} THEN {i}" for i in range(len(AGE_BANDS) - 1)
+def _candidates_with_age_thresholds() -> str:
+    """Candidates (`id`, `household`) with the days they turn 27, 35, 45 and 55 (`a1`..`a4`).
+
+    Computed once per person, so that the age band on a day is a few date comparisons.
+    """
+    candidate = quote(Candidate._meta.db_table)
+    thresholds = ", ".join(
+        f"{sql.add_years('birth_date', lowest)} AS a{index}"
+        for index, (lowest, _label) in enumerate(AGE_BANDS[1:], start=1)
     )
+    return f"SELECT id, household, {thresholds} FROM {candidate}"  # noqa: S608 - names only
+
+
+def _age_band(day: str) -> str:
+    """The age band (index into AGE_BANDS) on `day`, from the thresholds `a1`..`a4`."""
+    whens = " ".join(f"WHEN {day} < a{i} THEN {i - 1}" for i in range(1, len(AGE_BANDS)))
     return f"CASE {whens} ELSE {len(AGE_BANDS) - 1} END"
-
-
-def _age_on(day_number: str) -> str:
-    """The age band on a day given as yyyymmdd, of the person born on `born` (yyyymmdd)."""
-    return _age_band_sql(f"(({day_number}) - born) / 10000")
 
 
 def _flow_query(scope: Scope) -> tuple[str, list[object]]:
     """Per month of start (side 0) and of end (side 1), by household and age band then."""
     where, params = scope.sql("bp.candidate_id")
-    candidate = quote(Candidate._meta.db_table)
-    ms, me = sql.month_start("s"), sql.month_start("e")
+    thresholds = [f"c.a{i}" for i in range(1, len(AGE_BANDS))]
     periods = periods_with_cbs_flags(
         where=where,
-        columns=(("c.household", "household"), (sql.date_number("c.birth_date"), "born")),
-        join=f" JOIN {candidate} c ON c.id = bp.candidate_id",
+        columns=(("c.household", "household"), *((t, t.removeprefix("c.")) for t in thresholds)),
+        join=f" JOIN ({_candidates_with_age_thresholds()}) c ON c.id = bp.candidate_id",
     )
-    years = LONG_TERM_YEARS * 10000
+    five_years = sql.add_years("s", LONG_TERM_YEARS)
     query = f"""
         WITH q AS ({periods}),
         f AS (
             SELECT s, e, reason, returned, comes_back, household,
-                {_age_on(sql.date_number("s"))} AS band_s,
-                CASE WHEN e IS NULL THEN 0 ELSE {_age_on(sql.date_number("e"))} END AS band_e,
-                CASE WHEN e IS NULL OR {sql.date_number("e")} - {sql.date_number("s")} >= {years}
-                     THEN 1 ELSE 0 END AS lt
+                {sql.month_start("s")} AS ms, {sql.month_start("e")} AS me,
+                {_age_band("s")} AS band_s,
+                CASE WHEN e IS NULL THEN 0 ELSE {_age_band("e")} END AS band_e,
+                CASE WHEN e IS NULL OR e >= {five_years} THEN 1 ELSE 0 END AS lt
             FROM q
         )
-        SELECT 0, {ms}, household, band_s, COUNT(*), SUM(CASE WHEN s = {ms} THEN 1 ELSE 0 END),
-               SUM(1 - returned), SUM(lt), SUM(CASE WHEN lt = 1 AND s = {ms} THEN 1 ELSE 0 END), 0
+        SELECT 0, ms, household, band_s, COUNT(*), SUM(CASE WHEN s = ms THEN 1 ELSE 0 END),
+               SUM(1 - returned), SUM(lt), SUM(CASE WHEN lt = 1 AND s = ms THEN 1 ELSE 0 END), 0
         FROM f GROUP BY 2, 3, 4
         UNION ALL
-        SELECT 1, {me}, household, band_e, COUNT(*), SUM(lt), SUM(1 - comes_back),
+        SELECT 1, me, household, band_e, COUNT(*), SUM(lt), SUM(1 - comes_back),
                SUM(CASE WHEN comes_back = 0 AND reason IN (%s, %s) THEN 1 ELSE 0 END),
                SUM(CASE WHEN comes_back = 0 AND reason = %s THEN 1 ELSE 0 END),
                SUM(CASE WHEN comes_back = 0 AND lt = 1 THEN 1 ELSE 0 END)
@@ -486,28 +486,26 @@ def flows_table(
 
 def _stock_by_group(scope: Scope, days: tuple[date, date]) -> dict[tuple[int, Group], int]:
     """People on bijstand on each of two days, by household and by age band on that day."""
-    bp, candidate = quote(BenefitPeriod._meta.db_table), quote(Candidate._meta.db_table)
-    end = quote("end")
+    bp, end = quote(BenefitPeriod._meta.db_table), quote("end")
     where, params = scope.sql("bp.candidate_id")
     first, last = days
     covers = f"bp.start <= %s AND (bp.{end} IS NULL OR bp.{end} >= %s)"
     query = f"""
         SELECT household, band_first, band_last, SUM(on_first), SUM(on_last) FROM (
-            SELECT c.household AS household,
-                {_age_on(str(sql.date_number_of(first)))} AS band_first,
-                {_age_on(str(sql.date_number_of(last)))} AS band_last,
+            SELECT c.household AS household, {_age_band("%s")} AS band_first,
+                {_age_band("%s")} AS band_last,
                 CASE WHEN {covers} THEN 1 ELSE 0 END AS on_first,
                 CASE WHEN {covers} THEN 1 ELSE 0 END AS on_last
-            FROM {bp} bp JOIN (
-                SELECT id, household, {sql.date_number("birth_date")} AS born FROM {candidate}
-            ) c ON c.id = bp.candidate_id
+            FROM {bp} bp JOIN ({_candidates_with_age_thresholds()}) c ON c.id = bp.candidate_id
             WHERE bp.start <= %s AND (bp.{end} IS NULL OR bp.{end} >= %s){where}
         ) x
         GROUP BY 1, 2, 3
     """  # noqa: S608 - names from the models, values as parameters
     counts: dict[tuple[int, Group], int] = defaultdict(int)
     for household, band_first, band_last, on_first, on_last in sql.fetch(
-        query, [first, first, last, last, last, first, *params]
+        query,
+        [*[first] * (len(AGE_BANDS) - 1), *[last] * (len(AGE_BANDS) - 1)]
+        + [first, first, last, last, last, first, *params],
     ):
         for index, band, count in ((0, band_first, on_first), (1, band_last, on_last)):
             counts[(index, ("household", household))] += int(count)
@@ -786,39 +784,42 @@ def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
     """Placements by the kinds of barrier open on the day the placement started.
 
     Health complaints are one group ("health"); a placement with several open barriers counts
-    once in each of their groups.
+    once in each of their groups; the last row counts placements without an open barrier.
     """
-    open_at_start = Q(
-        candidate__barriers__opened_on__lte=F("start"),
-    ) & (
-        Q(candidate__barriers__resolved_on__isnull=True)
-        | Q(candidate__barriers__resolved_on__gte=F("start"))
+    placement, barrier = quote(Placement._meta.db_table), quote(Barrier._meta.db_table)
+    where, params = scope.sql("p.candidate_id")
+    open_on_start = (
+        "b.candidate_id = p.candidate_id AND b.opened_on <= p.start"
+        " AND (b.resolved_on IS NULL OR b.resolved_on >= p.start)"
     )
-    placements = Placement.objects.filter(_placements_in(scope, period_range))
-    by_kind = {
-        category: (placements_count, paid)
-        for category, placements_count, paid in placements.filter(open_at_start)
-        .values("candidate__barriers__category")
-        .annotate(
-            n=Count("id", distinct=True),
-            paid=Count("id", distinct=True, filter=Q(outcome=PlacementOutcome.PAID_WORK)),
+    query = f"""
+        WITH p AS (
+            SELECT p.id, p.candidate_id, p.start,
+                   CASE WHEN p.outcome = %s THEN 1 ELSE 0 END AS paid
+            FROM {placement} p WHERE p.start >= %s AND p.start <= %s{where}
         )
-        .values_list("candidate__barriers__category", "n", "paid")
-        .order_by()
+        SELECT category, COUNT(*), SUM(paid) FROM (
+            SELECT DISTINCT p.id, b.category, p.paid FROM p JOIN {barrier} b ON {open_on_start}
+        ) x GROUP BY category
+        UNION ALL
+        SELECT '', COUNT(*), COALESCE(SUM(paid), 0) FROM p
+        WHERE NOT EXISTS (SELECT 1 FROM {barrier} b WHERE {open_on_start})
+    """  # noqa: S608 - names from the models, values as parameters
+    found = {
+        category: (count, int(paid))
+        for category, count, paid in sql.fetch(
+            query,
+            [PlacementOutcome.PAID_WORK.value, period_range.first, period_range.last, *params],
+        )
     }
-    barrier_open = Barrier.objects.filter(
-        candidate_id=OuterRef("candidate_id"), opened_on__lte=OuterRef("start")
-    ).filter(Q(resolved_on__isnull=True) | Q(resolved_on__gte=OuterRef("start")))
-    none = placements.exclude(Exists(barrier_open)).aggregate(
-        n=Count("id"), paid=Count("id", filter=Q(outcome=PlacementOutcome.PAID_WORK))
-    )
-    rows = [
-        {"barrier": str(label), "placements": by_kind[code][0], "paid_work": by_kind[code][1]}
+    rows: list[dict[str, object]] = [
+        {"barrier": str(label), "placements": found[code][0], "paid_work": found[code][1]}
         for code, label in KnelpuntKind.choices
-        if code in by_kind
+        if code in found
     ]
+    none_count, none_paid = found.get("", (0, 0))
     rows.append(
-        {"barrier": str(_("No open barrier")), "placements": none["n"], "paid_work": none["paid"]}
+        {"barrier": str(_("No open barrier")), "placements": none_count, "paid_work": none_paid}
     )
     return table(
         "placements_barrier",
@@ -979,43 +980,42 @@ def deals_table(*, scope: Scope, period_range: Range) -> Table:
     employer's offers of the promised kind that started within the deal's period, counted up
     to the places promised. Here it is one aggregate query over all deals.
     """
-    placed = (
-        Placement.objects.filter(scope.q("candidate_id"))
-        .filter(
-            offer__employer_id=OuterRef("deal__employer_id"),
-            kind=OuterRef("offer_kind"),
-            start__gte=OuterRef("deal__starts_on"),
-            start__lte=OuterRef("deal__ends_on"),
+    promise, deal = quote(DealPromise._meta.db_table), quote(Deal._meta.db_table)
+    employer, offer = quote(Employer._meta.db_table), quote(Offer._meta.db_table)
+    placement = quote(Placement._meta.db_table)
+    where, params = scope.sql("pl.candidate_id")
+    query = f"""
+        WITH promised AS (
+            SELECT dp.id, dp.places, dp.offer_kind, d.id AS deal_id, d.employer_id,
+                   d.starts_on, d.ends_on
+            FROM {promise} dp JOIN {deal} d ON d.id = dp.deal_id
+            WHERE d.starts_on <= %s AND d.ends_on >= %s
+        ), filled AS (
+            SELECT pr.id, COUNT(*) AS placed
+            FROM promised pr
+            JOIN {offer} o ON o.employer_id = pr.employer_id
+            JOIN {placement} pl ON pl.offer_id = o.id AND pl.kind = pr.offer_kind
+                AND pl.start >= pr.starts_on AND pl.start <= pr.ends_on{where}
+            GROUP BY pr.id
         )
-        .order_by()
-        .values("offer__employer_id")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    rows = [
+        SELECT e.name, COUNT(DISTINCT pr.deal_id), SUM(pr.places),
+               SUM({sql.earlier_of("COALESCE(f.placed, 0)", "pr.places")})
+        FROM promised pr JOIN {employer} e ON e.id = pr.employer_id
+        LEFT JOIN filled f ON f.id = pr.id
+        GROUP BY e.id, e.name
+        ORDER BY e.name, e.id
+    """  # noqa: S608 - names from the models, values as parameters
+    rows: list[dict[str, object]] = [
         {
             "employer": name,
             "deals": deals,
-            "promised": promised,
-            "placed": fulfilled,
-            "share_fulfilled": fulfilled / promised if promised else None,
+            "promised": int(promised),
+            "placed": int(placed),
+            "share_fulfilled": int(placed) / int(promised) if promised else None,
         }
-        for name, deals, promised, fulfilled in DealPromise.objects.filter(
-            deal__starts_on__lte=period_range.last, deal__ends_on__gte=period_range.first
+        for name, deals, promised, placed in sql.fetch(
+            query, [period_range.last, period_range.first, *params]
         )
-        .annotate(
-            placed=Least(
-                Coalesce(Subquery(placed), 0, output_field=IntegerField()),
-                F("places"),
-                output_field=IntegerField(),
-            )
-        )
-        .values("deal__employer__name")
-        .annotate(
-            deals=Count("deal", distinct=True), promised=Sum("places"), fulfilled=Sum("placed")
-        )
-        .order_by("deal__employer__name")
-        .values_list("deal__employer__name", "deals", "promised", "fulfilled")
     ]
     return table(
         "deals",
@@ -1024,7 +1024,12 @@ def deals_table(*, scope: Scope, period_range: Range) -> Table:
             Column("deals", _("Deals")),
             Column("promised", _("Places promised")),
             Column("placed", _("Places filled")),
-            Column("share_fulfilled", _("Share filled"), Kind.SHARE, bases=("placed", "promised")),
+            Column(
+                "share_fulfilled",
+                _("Share filled"),
+                Kind.SHARE,
+                bases=("placed", "promised"),
+            ),
         ),
         rows=rows,
     )

@@ -51,21 +51,18 @@ def add_days(expression: str, days: int) -> str:
     return f"date({expression}, '{int(days):+d} days')"
 
 
+def add_years(expression: str, years: int) -> str:
+    """The same day `years` later (29 February: 28 February on PostgreSQL, 1 March on SQLite)."""
+    if is_postgresql():
+        return f"CAST({expression} + INTERVAL '{int(years)} years' AS date)"
+    return f"date({expression}, '+{int(years)} years')"
+
+
 def days_between(first: str, last: str) -> str:
     """Whole days from `first` to `last`."""
     if is_postgresql():
         return f"({last} - {first})"
     return f"CAST(julianday({last}) - julianday({first}) AS INTEGER)"
-
-
-def date_number(expression: str) -> str:
-    """The date as the integer yyyymmdd: differences of 10000 are whole calendar years."""
-    if is_postgresql():
-        return (
-            f"CAST(date_part('year', {expression}) * 10000 + date_part('month', {expression}) * 100"
-            f" + date_part('day', {expression}) AS integer)"
-        )
-    return f"CAST(strftime('%%Y%%m%%d', {expression}) AS INTEGER)"
 
 
 def year_of(expression: str) -> str:
@@ -107,10 +104,6 @@ def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
                 cursor.execute(setting)
         cursor.execute(sql, list(params))
         return list(cursor.fetchall())
-
-
-def date_number_of(day: date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
 
 
 @dataclass(frozen=True)
