@@ -1,7 +1,7 @@
 """A large synthetic city for the monitor's benchmark, written straight into PostgreSQL.
 
 100,000 candidates with about 600,000 benefit periods (a return within 30 days now and then)
-and 400,000 placements: a million benefit and placement events. Also ladder scores, barriers,
+and 470,000 placements: over a million benefit and placement rows. Also ladder scores, barriers,
 Zeg JA cases, employers with BHAG Deals, and a few pilots. Everything is made by
 `INSERT ... SELECT generate_series(...)` with `setseed`, so it is the same every time and loads
 in under a minute. The monitor reads only codes and dates, so names and texts are placeholders.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db import connection
 
 CANDIDATES = 100_000
-PLACEMENTS = 400_000
+PLACEMENTS = 470_000
 LADDER_SCORES = 250_000
 BARRIERS = 200_000
 CASES = 3_000
@@ -73,8 +73,8 @@ STATEMENTS = (
         id, created_at, updated_at, version, name, kvk_number, sector, size, street, postcode,
         city, contact_name, contact_email, contact_phone
     )
-    SELECT gen_random_uuid(), now(), now(), 1, 'Werkgever ' || i, lpad((90000000 + i)::text, 8, '0'),
-        'catering', 'small', '', '2611 AB', 'Delft', '', '', ''
+    SELECT gen_random_uuid(), now(), now(), 1, 'Werkgever ' || i,
+        lpad((90000000 + i)::text, 8, '0'), 'catering', 'small', '', '2611 AB', 'Delft', '', '', ''
     FROM generate_series(1, %(employers)s) AS i
     """,
     """
@@ -154,7 +154,9 @@ STATEMENTS = (
         submitting_organisation_id
     )
     SELECT gen_random_uuid(), now(), now(), 1, 100000 + i,
-        jsonb_build_array((ARRAY['health', 'debts', 'housing', 'care_duties', 'other'])[1 + i %% 5]),
+        jsonb_build_array(
+            (ARRAY['health', 'debts', 'housing', 'care_duties', 'other'])[1 + i %% 5]
+        ),
         '', '', '', 'normal',
         CASE WHEN i %% 3 = 0 THEN 'solved' WHEN i %% 3 = 1 THEN 'decided' ELSE 'submitted' END,
         DATE '2019-09-01' + (i * 3) %% 2600,

@@ -89,8 +89,9 @@ def run(repeat: int) -> tuple[dict[str, int], list[Measurement]]:
     settings.ALLOWED_HOSTS = ["*"]
     sizes = _prepare()
     lead, board = Client(), Client()
-    lead.force_login(User.objects.get(email=demo_email(role="programme_lead", organisation_slug="wsp-delft")))
-    board.force_login(User.objects.get(email=demo_email(role="board", organisation_slug="wsp-delft")))
+    for client, role in ((lead, "programme_lead"), (board, "board")):
+        email = demo_email(role=role, organisation_slug="wsp-delft")
+        client.force_login(User.objects.get(email=email))
     pages = [
         ("Dashboard, programme lead (2019 to now, per quarter)", lead, "/monitor/"),
         ("Dashboard, board", board, "/monitor/"),
@@ -101,9 +102,7 @@ def run(repeat: int) -> tuple[dict[str, int], list[Measurement]]:
         ("Quarterly report (PDF)", board, "/monitor/rapportage.pdf?kwartaal=2023-4"),
         ("API: goals", lead, "/api/v1/monitor/goals/"),
     ]
-    pages += [
-        (f"CSV: {code}", lead, f"/monitor/export/{code}.csv") for code in INDICATOR_CODES
-    ]
+    pages += [(f"CSV: {code}", lead, f"/monitor/export/{code}.csv") for code in INDICATOR_CODES]
     return sizes, [_measure(name, client, url, repeat) for name, client, url in pages]
 
 
