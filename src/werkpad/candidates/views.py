@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from werkpad.candidates import forms as candidate_forms
 from werkpad.candidates.codes import LadderStep, OfferKind
+from werkpad.candidates.dossier_links import dossier_links
 from werkpad.candidates.selectors import (
     CandidateView,
     barrier_get_for_update,
@@ -153,6 +154,7 @@ def _overview_context(request: HttpRequest, view: CandidateView) -> dict[str, An
             for kind in view.candidate.preferred_offer_kinds
             if kind in OfferKind.values
         ],
+        "links": dossier_links(user=request.user, view=view),
     }
 
 

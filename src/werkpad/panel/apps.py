@@ -11,7 +11,7 @@ class PanelConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from werkpad.panel import oidc, registry  # noqa: F401 - oidc registers its check
+        from werkpad.panel import avg, oidc, registry  # noqa: F401 - avg, oidc register
 
         registry.register()
         user_logged_in.connect(mark_candidate_session, dispatch_uid="panel-candidate-session")
