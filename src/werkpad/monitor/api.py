@@ -25,12 +25,13 @@ from werkpad.monitor.selectors import (
     INDICATOR_CODES,
     GoalProgress,
     Monitor,
+    Point,
     default_filters,
-    goal_value,
+    goal_figure,
     monitor_audience_required,
     monitor_for,
 )
-from werkpad.monitor.tables import SUPPRESS_BELOW, SUPPRESSED, Kind, Table, plain_value
+from werkpad.monitor.tables import SUPPRESSED, Kind, Table, plain_value
 
 FILTER_PARAMETERS = [
     OpenApiParameter("start", OpenApiTypes.STR, description="First month, YYYY-MM."),
@@ -52,13 +53,6 @@ def _monitor(request: Request) -> Monitor:
     return monitor_for(user=request.user, filters=form.filters(), today=today)
 
 
-def _figure(progress: GoalProgress, value: float, *, suppressed: bool) -> float | int | str:
-    shown = goal_value(progress.goal, value)
-    if suppressed and isinstance(shown, int) and 0 < shown < SUPPRESS_BELOW:
-        return SUPPRESSED
-    return shown
-
-
 def _point(day: date, value: float | int | str) -> dict[str, Any]:
     return {"date": day.isoformat(), "value": value}
 
@@ -66,8 +60,9 @@ def _point(day: date, value: float | int | str) -> dict[str, Any]:
 def goal_json(progress: GoalProgress, *, suppressed: bool) -> dict[str, Any]:
     goal = progress.goal
 
-    def figure(value: float) -> float | int | str:
-        return _figure(progress, value, suppressed=suppressed)
+    def figure(point: Point) -> float | int | str:
+        shown = goal_figure(goal, point, suppressed=suppressed)
+        return SUPPRESSED if shown is None else shown
 
     projection = progress.projection
     return {
@@ -76,10 +71,8 @@ def goal_json(progress: GoalProgress, *, suppressed: bool) -> dict[str, Any]:
         "metric": goal.metric,
         "baseline": _point(goal.baseline_date, goal.baseline_value),
         "target": _point(goal.target_date, goal.target_value),
-        "current": _point(progress.current.day, figure(progress.current.value)),
-        "projection": None
-        if projection is None
-        else _point(projection.day, figure(projection.value)),
+        "current": _point(progress.current.day, figure(progress.current)),
+        "projection": None if projection is None else _point(projection.day, figure(projection)),
         "finished": progress.finished,
         "reached": progress.reached,
         "on_track": progress.on_track,
@@ -88,7 +81,7 @@ def goal_json(progress: GoalProgress, *, suppressed: bool) -> dict[str, Any]:
             if progress.usual is None or progress.usual.share is None
             else round(progress.usual.per_year * progress.usual.share, 1)
         ),
-        "series": [_point(p.day, figure(p.value)) for p in progress.series],
+        "series": [_point(p.day, figure(p)) for p in progress.series],
     }
 
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -33,16 +32,8 @@ from reportlab.platypus import (
     Table as PdfTable,
 )
 
-from werkpad.monitor.selectors import GoalProgress, Monitor
-from werkpad.monitor.tables import (
-    SUPPRESS_BELOW,
-    SUPPRESSED,
-    Kind,
-    Table,
-    cell,
-    header,
-    plain_value,
-)
+from werkpad.monitor.selectors import GoalProgress, Monitor, Point, goal_figure
+from werkpad.monitor.tables import Kind, Table, cell, figure_text, header, plain_value
 
 OPEN_DATA_HEADER = ("indicator", "indicator_title", "row", "measure", "value")
 
@@ -139,14 +130,18 @@ def _pdf_table(table: Table, style: TableStyle, font_size: float) -> PdfTable:
 
 def _goal_line(progress: GoalProgress) -> str:
     goal = progress.goal
+
+    def text(point: Point) -> str:
+        return figure_text(goal_figure(goal, point, suppressed=True))
+
     parts = [
         _("%(title)s: %(value)s on %(day)s (start %(start)s, target %(target)s on %(target_day)s).")
         % {
             "title": goal.title,
-            "value": cell_text(progress.current.value),
+            "value": text(progress.current),
             "day": progress.current.day.strftime("%d-%m-%Y"),
-            "start": cell_text(goal.baseline_value),
-            "target": cell_text(goal.target_value),
+            "start": figure_text(goal.baseline_value),
+            "target": figure_text(goal.target_value),
             "target_day": goal.target_date.strftime("%d-%m-%Y"),
         }
     ]
@@ -155,17 +150,9 @@ def _goal_line(progress: GoalProgress) -> str:
     elif progress.projection is not None:
         parts.append(
             _("The trend of the last 12 months leads to %(value)s on the target date.")
-            % {"value": cell_text(progress.projection.value)}
+            % {"value": text(progress.projection)}
         )
     return " ".join(parts)
-
-
-def cell_text(value: float) -> str:
-    """A goal's value as the board may see it: whole, and "< 5" for a count from 1 to 4."""
-    whole = round(value)
-    if 0 < whole < SUPPRESS_BELOW and whole == value:
-        return SUPPRESSED
-    return str(number_format(whole, force_grouping=True))
 
 
 def quarterly_report_pdf(monitor: Monitor, *, quarter: str) -> bytes:

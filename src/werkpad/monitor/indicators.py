@@ -193,8 +193,8 @@ GOAL_COLUMNS = (
     Column("target_date", _("Target date"), Kind.DATE),
     Column("target_value", _("Target value")),
     Column("as_of", _("Value on"), Kind.DATE),
-    Column("current", _("Value"), Kind.NUMBER),
-    Column("projection", _("Expected on the target date"), Kind.NUMBER),
+    Column("current", _("Value"), Kind.NUMBER, bases=("current_people",)),
+    Column("projection", _("Expected on the target date"), Kind.NUMBER, bases=("current_people",)),
 )
 
 

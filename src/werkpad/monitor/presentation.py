@@ -9,20 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from werkpad.monitor.charts import Chart, Line, Series, bar_chart, line_chart
 from werkpad.monitor.models import CUMULATIVE_METRICS
-from werkpad.monitor.selectors import GoalProgress, Monitor, goal_value
-from werkpad.monitor.tables import SUPPRESS_BELOW, SUPPRESSED, Table, cell
-
-
-def _figure(value: float, *, suppressed: bool) -> str:
-    if suppressed and isinstance(value, int) and 0 < value < SUPPRESS_BELOW:
-        return SUPPRESSED
-    decimals = 0 if isinstance(value, int) else 1
-    return str(number_format(value, decimal_pos=decimals, force_grouping=True))
+from werkpad.monitor.selectors import GoalProgress, Monitor, Point, goal_figure
+from werkpad.monitor.tables import Table, cell, figure_text
 
 
 def _day(day: date) -> str:
@@ -54,15 +46,16 @@ def _status(progress: GoalProgress) -> str:
 def goal_card(progress: GoalProgress, *, suppressed: bool, index: int) -> GoalCard:
     goal = progress.goal
 
-    def shown(value: float) -> float | None:
-        whole = goal_value(goal, value)
-        small = isinstance(whole, int) and 0 < whole < SUPPRESS_BELOW
-        return None if suppressed and small else whole
+    def text(point: Point) -> str:
+        return figure_text(goal_figure(goal, point, suppressed=suppressed))
 
-    def text(value: float) -> str:
-        return _figure(goal_value(goal, value), suppressed=suppressed)
+    def fixed(value: int) -> str:
+        return figure_text(value)
 
-    measured = Series(_("Measured"), [(p.day, shown(p.value)) for p in progress.series])
+    measured = Series(
+        _("Measured"),
+        [(p.day, goal_figure(goal, p, suppressed=suppressed)) for p in progress.series],
+    )
     start, target = progress.path
     lines = [
         Line(
@@ -72,7 +65,8 @@ def goal_card(progress: GoalProgress, *, suppressed: bool, index: int) -> GoalCa
             dash="dotted",
         )
     ]
-    if progress.projection is not None:
+    trend_shown = goal_figure(goal, progress.current, suppressed=suppressed) is not None
+    if progress.projection is not None and trend_shown:
         lines.append(
             Line(
                 _("Trend of the last 12 months, to the target date"),
@@ -91,16 +85,16 @@ def goal_card(progress: GoalProgress, *, suppressed: bool, index: int) -> GoalCa
     ) % {
         "metric": goal.get_metric_display(),
         "counted": counted,
-        "start": text(goal.baseline_value),
+        "start": fixed(goal.baseline_value),
         "start_day": _day(goal.baseline_date),
-        "now": text(progress.current.value),
+        "now": text(progress.current),
         "day": _day(progress.current.day),
-        "target": text(goal.target_value),
+        "target": fixed(goal.target_value),
         "target_day": _day(goal.target_date),
     }
-    if progress.projection is not None:
+    if progress.projection is not None and trend_shown:
         description += " " + _("The trend leads to %(value)s.") % {
-            "value": text(progress.projection.value)
+            "value": text(progress.projection)
         }
     chart = line_chart(
         chart_id=f"goal-{index}",
@@ -114,12 +108,12 @@ def goal_card(progress: GoalProgress, *, suppressed: bool, index: int) -> GoalCa
     return GoalCard(
         progress=progress,
         chart=chart,
-        current=text(progress.current.value),
-        baseline=text(goal.baseline_value),
-        target=text(goal.target_value),
-        projection=None if progress.projection is None else text(progress.projection.value),
+        current=text(progress.current),
+        baseline=fixed(goal.baseline_value),
+        target=fixed(goal.target_value),
+        projection=None if progress.projection is None else text(progress.projection),
         status=_status(progress),
-        points=[(_day(p.day), text(p.value)) for p in progress.series],
+        points=[(_day(p.day), text(p)) for p in progress.series],
     )
 
 

@@ -32,7 +32,7 @@ from werkpad.monitor.indicators import MonthlyFlows, UsualToWork, monthly_flows,
 from werkpad.monitor.models import CUMULATIVE_METRICS, Goal, Metric, Pilot
 from werkpad.monitor.periods import Granularity, Range, add_months, month_of, months_from
 from werkpad.monitor.sql import Scope
-from werkpad.monitor.tables import Table
+from werkpad.monitor.tables import SUPPRESS_BELOW, Table
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
 from werkpad.privacy.access import CASEWORK_ROLES, visible_candidates
@@ -104,6 +104,9 @@ def organisation_choices() -> QuerySet[Organisation]:
 class Point:
     day: date
     value: float
+    # The number of people behind the value (a stock, or the outflow to work so far): a value
+    # resting on 1 to 4 people is not shown outside the programme team.
+    people: int | None = None
 
 
 def least_squares(points: list[Point]) -> Callable[[date], float] | None:
@@ -179,7 +182,11 @@ def _goal_usual(goal: Goal, flows: MonthlyFlows) -> UsualToWork:
 def _stock_series(goal: Goal, flows: MonthlyFlows, until: date) -> list[Point]:
     value = flows.long_term_on if goal.metric == Metric.LONG_TERM else flows.stock_on
     first = goal.baseline_date if goal.baseline_date.day == 1 else add_months(goal.baseline_date, 1)
-    return [Point(month, value(month)) for month in months_from(first, until)]
+    points = []
+    for month in months_from(first, until):
+        people = value(month)
+        points.append(Point(month, people, people))
+    return points
 
 
 def _cumulative_series(
@@ -193,7 +200,7 @@ def _cumulative_series(
         if last_day > until:
             break
         total += flows.total("to_work", [month])
-        points.append(Point(last_day, total - per_month * count))
+        points.append(Point(last_day, total - per_month * count, int(total)))
     return points
 
 
@@ -208,18 +215,19 @@ def goal_progress(*, goal: Goal, flows: MonthlyFlows, as_of: date) -> GoalProgre
     usual = _goal_usual(goal, flows) if goal.metric == Metric.EXTRA_TO_WORK else None
     if goal.metric in CUMULATIVE_METRICS:
         series = _cumulative_series(goal, flows, until, usual)
-        current = series[-1] if series else Point(goal.baseline_date, 0)
+        current = series[-1] if series else Point(goal.baseline_date, 0, 0)
     else:
         series = _stock_series(goal, flows, until)
         long_term = goal.metric == Metric.LONG_TERM
-        current = Point(until, indicators.stock_on_day(until, long_term=long_term))
+        people = indicators.stock_on_day(until, long_term=long_term)
+        current = Point(until, people, people)
         if not series or series[-1].day != until:
             series.append(current)
     projection = None
     if until < goal.target_date:
         line = least_squares(series[-TREND_MONTHS:])
         if line is not None:
-            projection = Point(goal.target_date, line(goal.target_date))
+            projection = Point(goal.target_date, line(goal.target_date), current.people)
     return GoalProgress(
         goal=goal, series=tuple(series), current=current, projection=projection, usual=usual
     )
@@ -376,9 +384,14 @@ BUILDERS: dict[str, Callable[[Monitor], list[Table]]] = {
 INDICATOR_CODES: tuple[str, ...] = tuple(BUILDERS)
 
 
-def goal_value(goal: Goal, value: float) -> float | int:
-    """A count stays whole (and is suppressed like one); extra to work keeps one decimal."""
-    return round(value, 1) if goal.metric == Metric.EXTRA_TO_WORK else round(value)
+def goal_figure(goal: Goal, point: Point, *, suppressed: bool) -> float | int | None:
+    """A goal's value as the audience may see it; None when it rests on 1 to 4 people.
+
+    A count stays whole; extra to work keeps one decimal.
+    """
+    if suppressed and point.people is not None and 0 < point.people < SUPPRESS_BELOW:
+        return None
+    return round(point.value, 1) if goal.metric == Metric.EXTRA_TO_WORK else round(point.value)
 
 
 def goals_table(goals: list[GoalProgress]) -> Table:
@@ -391,7 +404,8 @@ def goals_table(goals: list[GoalProgress]) -> Table:
             "target_date": progress.goal.target_date,
             "target_value": progress.goal.target_value,
             "as_of": progress.current.day,
-            "current": goal_value(progress.goal, progress.current.value),
+            "current": goal_figure(progress.goal, progress.current, suppressed=False),
+            "current_people": progress.current.people,
             "projection": None if progress.projection is None else progress.projection.value,
         }
         for progress in goals

@@ -103,6 +103,13 @@ def cell(column: Column, row: dict[str, Any], *, suppressed: bool) -> Cell:
     return Cell(value, _format(column.kind, value), column.kind, numeric)
 
 
+def figure_text(value: float | None) -> str:
+    """A single figure: "< 5" when suppressed (None), whole numbers grouped, else one decimal."""
+    if value is None:
+        return SUPPRESSED
+    return _format(Kind.COUNT if isinstance(value, int) else Kind.NUMBER, value)
+
+
 def plain_value(column: Column, row: dict[str, Any], *, suppressed: bool) -> Any:
     """The value for a machine-readable file: a number, "< 5", or empty when hidden."""
     shown = cell(column, row, suppressed=suppressed)
