@@ -4,17 +4,24 @@ from werkpad.panel import views
 from werkpad.panel.oidc import oidc_enabled
 
 app_name = "panel"
+
+
+def page(route: str, name: str) -> URLPattern:
+    """A page of the portal that shows part of the candidate's own file."""
+    return path(route, views.portal_page_view, {"page": name}, name=name)
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
     # The candidate's own portal: everything is scoped to the signed-in candidate.
-    path("", views.home_view, name="home"),
+    page("", "home"),
     path("inloggen/", views.login_view, name="login"),
     path("uitnodiging/<str:token>/", views.invitation_accept_view, name="invitation-accept"),
-    path("plan/", views.plan_view, name="plan"),
-    path("belemmeringen/", views.barriers_view, name="barriers"),
-    path("trede/", views.ladder_view, name="ladder"),
-    path("voorstellen/", views.proposals_view, name="proposals"),
+    page("plan/", "plan"),
+    page("belemmeringen/", "barriers"),
+    page("trede/", "ladder"),
+    page("voorstellen/", "proposals"),
     path("voorstellen/<uuid:match_id>/", views.proposal_view, name="proposal"),
-    path("toestemming/", views.consents_view, name="consents"),
+    page("toestemming/", "consents"),
     path("toestemming/geven/", views.consent_grant_view, name="consent-grant"),
     path(
         "toestemming/<uuid:consent_id>/intrekken/",

@@ -61,7 +61,7 @@ from werkpad.panel.forms import (
     PanelSessionForm,
     ProposalAnswerForm,
 )
-from werkpad.panel.models import CandidateAccount, NotificationPreference
+from werkpad.panel.models import CandidateAccount, NotificationPreference, PanelSession
 from werkpad.panel.oidc import oidc_enabled
 from werkpad.panel.selectors import (
     PANEL_MANAGER_ROLES,
@@ -150,18 +150,43 @@ def _posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
-def _submit(form: PanelFormMixin, action: Callable[[], Any]) -> int | None:
-    """Run a service for a valid form: None when it saved, else the status of the page that
-    shows the form again with the service's refusal (400) or the conflict (409)."""
+@dataclass(frozen=True)
+class Saved:
+    """What a form page does once its service has saved: a message, then another page."""
+
+    message: Callable[[Any], str]
+    next_url: Callable[[Any], str]
+
+
+def _save(
+    request: HttpRequest,
+    form: PanelFormMixin,
+    save: Callable[[dict[str, Any]], Any],
+    saved: Saved,
+) -> tuple[HttpResponse | None, int]:
+    """Handle a form page: on a valid POST run the service `save(cleaned_data)`; when it saved,
+    add the message and answer with the redirect. Otherwise no response yet and the status of
+    the page that shows the form (again): 200 to show it, 400 with errors (the form's or the
+    service's, shown on their field), 409 when someone else saved first."""
+    if request.method != "POST":
+        return None, 200
+    form_: Any = form
+    if not form_.is_valid():
+        return None, 400
     try:
-        action()
+        result = save(form_.cleaned_data)
     except ValidationError as error:
         form.add_service_errors(error)
-        return 400
+        return None, 400
     except StaleVersionError as error:
         form.add_service_errors(ValidationError(str(error)))
-        return 409
-    return None
+        return None, 409
+    messages.success(request, saved.message(result))
+    return redirect(saved.next_url(result)), 200
+
+
+def _fixed(text: Any) -> Callable[[Any], str]:
+    return lambda result: str(text)
 
 
 # --- Logging in ---------------------------------------------------------------------------------
@@ -203,28 +228,22 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "panel/invitation_invalid.html", status=404)
     form = AcceptInvitationForm(_posted(request))
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        created: list[Any] = []
-        status = (
-            _submit(
-                form,
-                lambda: created.append(
-                    services.invitation_accept(token=token, password=form.cleaned_data["password"])
-                ),
-            )
-            or 200
-        )
-        if created:
-            # The accounts app's pending login: the second factor comes next, then the portal.
-            request.session.cycle_key()
-            request.session[PENDING_USER] = str(created[0].pk)
-            request.session[PENDING_SINCE] = time.time()
-            request.session[PENDING_NEXT] = reverse("panel:home")
-            return redirect("accounts:otp-setup")
-    elif form.is_bound:
-        status = 400
-    return render(
+
+    def pending_login(user: Any) -> str:
+        # The accounts app's pending login: the second factor comes next, then the portal.
+        request.session.cycle_key()
+        request.session[PENDING_USER] = str(user.pk)
+        request.session[PENDING_SINCE] = time.time()
+        request.session[PENDING_NEXT] = reverse("panel:home")
+        return reverse("accounts:otp-setup")
+
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.invitation_accept(token=token, password=data["password"]),
+        Saved(_fixed(gettext_lazy("Your password is set.")), pending_login),
+    )
+    return done or render(
         request,
         "panel/invitation_accept.html",
         {"form": form, "invitation": invitation},
@@ -232,195 +251,70 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-# --- The portal -------------------------------------------------------------------------------
+# --- The portal: reading one's own file ------------------------------------------------------
 
 
-@portal_required
-@require_GET
-def home_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="candidate")
-    candidate = account.candidate
-    return _portal(
-        request,
-        "panel/portal_home.html",
-        account,
-        {
-            "proposals_waiting": selectors.proposals_waiting(candidate=candidate),
-            "is_panel_member": selectors.is_panel_member(candidate=candidate),
-        },
-    )
+@dataclass(frozen=True)
+class PortalPage:
+    """A page that shows part of the candidate's own file; opening it is logged once."""
+
+    template: str
+    part: str  # the object type in the processing log
+    context: Callable[[CandidateAccount], dict[str, Any]]
+    special: bool = False  # shows special-category data (health)
 
 
-@portal_required
-@require_GET
-def plan_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="plangoal")
-    view = selectors.self_view(account)
-    return _portal(
-        request,
-        "panel/portal_plan.html",
-        account,
-        {
-            "goals": plan_goal_list(view=view),
-            "actions": selectors.zeg_ja_actions(candidate=account.candidate),
-            "today": timezone.localdate(),
-        },
-    )
+def _home(account: CandidateAccount) -> dict[str, Any]:
+    return {
+        "proposals_waiting": selectors.proposals_waiting(candidate=account.candidate),
+        "is_panel_member": selectors.is_panel_member(candidate=account.candidate),
+    }
 
 
-@portal_required
-@require_GET
-def barriers_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="barrier", special=True)
-    return _portal(
-        request,
+def _plan(account: CandidateAccount) -> dict[str, Any]:
+    return {
+        "goals": plan_goal_list(view=selectors.self_view(account)),
+        "actions": selectors.zeg_ja_actions(candidate=account.candidate),
+        "today": timezone.localdate(),
+    }
+
+
+PORTAL_PAGES: dict[str, PortalPage] = {
+    "home": PortalPage("panel/portal_home.html", "candidate", _home),
+    "plan": PortalPage("panel/portal_plan.html", "plangoal", _plan),
+    "barriers": PortalPage(
         "panel/portal_barriers.html",
-        account,
-        {"barriers": barrier_list(view=selectors.self_view(account))},
-    )
-
-
-@portal_required
-@require_GET
-def ladder_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="ladderscore")
-    return _portal(
-        request,
+        "barrier",
+        lambda account: {"barriers": barrier_list(view=selectors.self_view(account))},
+        special=True,
+    ),
+    "ladder": PortalPage(
         "panel/portal_ladder.html",
-        account,
-        {"history": ladder_history(view=selectors.self_view(account))},
-    )
-
-
-@portal_required
-@require_GET
-def proposals_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="match")
-    return _portal(
-        request,
+        "ladderscore",
+        lambda account: {"history": ladder_history(view=selectors.self_view(account))},
+    ),
+    "proposals": PortalPage(
         "panel/portal_proposals.html",
-        account,
-        {
+        "match",
+        lambda account: {
             "proposals": selectors.proposal_list(candidate=account.candidate),
             "proposed": MatchStatus.PROPOSED,
         },
-    )
-
-
-@portal_required
-@require_http_methods(["GET", "POST"])
-def proposal_view(request: HttpRequest, account: CandidateAccount, match_id: UUID) -> HttpResponse:
-    """One proposal with its reasons; answer "ja, graag" or "liever niet" (with a reason)."""
-    match = selectors.proposal_get(account=account, match_id=match_id)
-    form = ProposalAnswerForm(_posted(request), initial={"version": match.version})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            agree = form.cleaned_data["answer"] == ProposalAnswerForm.YES
-            saved = _submit(
-                form,
-                lambda: services.proposal_answer(
-                    account=account,
-                    match_id=match_id,
-                    agree=agree,
-                    reason=form.cleaned_data["reason"],
-                    expected_version=form.cleaned_data["version"],
-                ),
-            )
-            if saved is None:
-                messages.success(
-                    request,
-                    _("Thank you. We pass on that you would like this.")
-                    if agree
-                    else _(
-                        "Thank you for your answer. We will look for something that fits better."
-                    ),
-                )
-                return redirect("panel:proposals")
-            status = saved
-    return _portal(
-        request,
-        "panel/portal_proposal.html",
-        account,
-        {
-            "match": match,
-            "offer": match.offer,
-            "text": explanation_text(match.explanation) if match.explanation else None,
-            "can_answer": match.status == MatchStatus.PROPOSED,
-            "form": form,
-        },
-        status=status,
-    )
+    ),
+    "consents": PortalPage(
+        "panel/portal_consents.html",
+        "consent",
+        lambda account: {"consents": consent_rows(view=selectors.self_view(account))},
+    ),
+}
 
 
 @portal_required
 @require_GET
-def consents_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    selectors.portal_read_log(account=account, part="consent")
-    return _portal(
-        request,
-        "panel/portal_consents.html",
-        account,
-        {"consents": consent_rows(view=selectors.self_view(account))},
-    )
-
-
-@portal_required
-@require_http_methods(["GET", "POST"])
-def consent_grant_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
-    form = ConsentGrantForm(_posted(request))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved = _submit(
-                form,
-                lambda: services.portal_consent_grant(
-                    account=account,
-                    organisation=data["organisation"],
-                    purpose=data["purpose"],
-                    expires_on=data["expires_on"],
-                ),
-            )
-            if saved is None:
-                messages.success(
-                    request,
-                    _("Your consent for %(organisation)s is recorded.")
-                    % {"organisation": data["organisation"].name},
-                )
-                return redirect("panel:consents")
-            status = saved
-    return _portal(
-        request, "panel/portal_consent_grant.html", account, {"form": form}, status=status
-    )
-
-
-@portal_required
-@require_http_methods(["GET", "POST"])
-def consent_revoke_view(
-    request: HttpRequest, account: CandidateAccount, consent_id: UUID
-) -> HttpResponse:
-    """Ask for confirmation; withdraw on POST. It takes effect at once."""
-    consent = selectors.consent_get(account=account, consent_id=consent_id)
-    if request.method == "POST":
-        try:
-            services.portal_consent_revoke(account=account, consent_id=consent_id)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _(
-                    "Your consent is withdrawn. "
-                    "%(organisation)s can no longer see your data for this."
-                )
-                % {"organisation": consent.organisation.name},
-            )
-        return redirect("panel:consents")
-    selectors.portal_read_log(account=account, part="consent", object_id=consent.pk)
-    return _portal(request, "panel/portal_consent_revoke.html", account, {"consent": consent})
+def portal_page_view(request: HttpRequest, account: CandidateAccount, *, page: str) -> HttpResponse:
+    portal_page = PORTAL_PAGES[page]
+    selectors.portal_read_log(account=account, part=portal_page.part, special=portal_page.special)
+    return _portal(request, portal_page.template, account, portal_page.context(account))
 
 
 @portal_required
@@ -462,36 +356,122 @@ def data_download_view(request: HttpRequest, account: CandidateAccount) -> HttpR
     return response
 
 
+# --- The portal: deciding --------------------------------------------------------------------
+
+
+@portal_required
+@require_http_methods(["GET", "POST"])
+def proposal_view(request: HttpRequest, account: CandidateAccount, match_id: UUID) -> HttpResponse:
+    """One proposal with its reasons; answer "ja, graag" or "liever niet" (with a reason)."""
+    match = selectors.proposal_get(account=account, match_id=match_id)
+    form = ProposalAnswerForm(_posted(request), initial={"version": match.version})
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.proposal_answer(
+            account=account,
+            match_id=match_id,
+            agree=data["answer"] == ProposalAnswerForm.YES,
+            reason=data["reason"],
+            expected_version=data["version"],
+        ),
+        Saved(
+            lambda answered: (
+                _("Thank you. We pass on that you would like this.")
+                if answered.status == MatchStatus.CANDIDATE_AGREED
+                else _("Thank you for your answer. We will look for something that fits better.")
+            ),
+            _fixed(reverse("panel:proposals")),
+        ),
+    )
+    return done or _portal(
+        request,
+        "panel/portal_proposal.html",
+        account,
+        {
+            "match": match,
+            "offer": match.offer,
+            "text": explanation_text(match.explanation) if match.explanation else None,
+            "can_answer": match.status == MatchStatus.PROPOSED,
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@portal_required
+@require_http_methods(["GET", "POST"])
+def consent_grant_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
+    form = ConsentGrantForm(_posted(request))
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.portal_consent_grant(
+            account=account,
+            organisation=data["organisation"],
+            purpose=data["purpose"],
+            expires_on=data["expires_on"],
+        ),
+        Saved(
+            lambda consent: (
+                _("Your consent for %(organisation)s is recorded.")
+                % {"organisation": consent.organisation.name}
+            ),
+            _fixed(reverse("panel:consents")),
+        ),
+    )
+    return done or _portal(
+        request, "panel/portal_consent_grant.html", account, {"form": form}, status=status
+    )
+
+
+@portal_required
+@require_http_methods(["GET", "POST"])
+def consent_revoke_view(
+    request: HttpRequest, account: CandidateAccount, consent_id: UUID
+) -> HttpResponse:
+    """Ask for confirmation; withdraw on POST. It takes effect at once."""
+    consent = selectors.consent_get(account=account, consent_id=consent_id)
+    if request.method == "POST":
+        try:
+            services.portal_consent_revoke(account=account, consent_id=consent_id)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your consent is withdrawn. "
+                    "%(organisation)s can no longer see your data for this."
+                )
+                % {"organisation": consent.organisation.name},
+            )
+        return redirect("panel:consents")
+    selectors.portal_read_log(account=account, part="consent", object_id=consent.pk)
+    return _portal(request, "panel/portal_consent_revoke.html", account, {"consent": consent})
+
+
 @portal_required
 @require_http_methods(["GET", "POST"])
 def corrections_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     """Ask the lead organisation to correct something; see earlier requests and answers."""
     selectors.portal_read_log(account=account, part="correctionrequest", special=True)
     form = CorrectionRequestForm(_posted(request))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved = _submit(
-                form,
-                lambda: services.correction_request_create(
-                    account=account,
-                    subject=form.cleaned_data["subject"],
-                    description=form.cleaned_data["description"],
-                ),
-            )
-            if saved is None:
-                messages.success(
-                    request,
-                    _(
-                        "Your request has been sent to %(organisation)s. "
-                        "You will see the answer here."
-                    )
-                    % {"organisation": account.candidate.lead_organisation.name},
-                )
-                return redirect("panel:corrections")
-            status = saved
-    return _portal(
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.correction_request_create(
+            account=account, subject=data["subject"], description=data["description"]
+        ),
+        Saved(
+            lambda sent: (
+                _("Your request has been sent to %(organisation)s. You will see the answer here.")
+                % {"organisation": sent.organisation.name}
+            ),
+            _fixed(reverse("panel:corrections")),
+        ),
+    )
+    return done or _portal(
         request,
         "panel/portal_corrections.html",
         account,
@@ -515,26 +495,22 @@ def notifications_view(request: HttpRequest, account: CandidateAccount) -> HttpR
             "consent_expiring": preference.consent_expiring,
         },
     )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved = _submit(
-                form,
-                lambda: services.notification_preference_update(
-                    account=account,
-                    expected_version=data["version"],
-                    new_proposal=data["new_proposal"],
-                    new_action=data["new_action"],
-                    consent_expiring=data["consent_expiring"],
-                ),
-            )
-            if saved is None:
-                messages.success(request, _("Your e-mail settings are saved."))
-                return redirect("panel:notifications")
-            status = saved
-    return _portal(
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.notification_preference_update(
+            account=account,
+            expected_version=data["version"],
+            new_proposal=data["new_proposal"],
+            new_action=data["new_action"],
+            consent_expiring=data["consent_expiring"],
+        ),
+        Saved(
+            _fixed(gettext_lazy("Your e-mail settings are saved.")),
+            _fixed(reverse("panel:notifications")),
+        ),
+    )
+    return done or _portal(
         request,
         "panel/portal_notifications.html",
         account,
@@ -576,7 +552,8 @@ def my_panel_view(request: HttpRequest, account: CandidateAccount) -> HttpRespon
 def panel_join_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     services.panel_join(account=account)
     messages.success(
-        request, _("Welcome to the candidate panel. You will hear from us about the next session.")
+        request,
+        _("Welcome to the candidate panel. You will hear from us about the next session."),
     )
     return redirect("panel:my-panel")
 
@@ -599,25 +576,22 @@ def panel_leave_view(request: HttpRequest, account: CandidateAccount) -> HttpRes
 @require_http_methods(["GET", "POST"])
 def idea_submit_view(request: HttpRequest, account: CandidateAccount) -> HttpResponse:
     form = IdeaSubmitForm(_posted(request))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved = _submit(
-                form,
-                lambda: services.idea_submit(
-                    account=account,
-                    text=form.cleaned_data["text"],
-                    anonymous=form.cleaned_data["anonymous"],
-                ),
-            )
-            if saved is None:
-                messages.success(
-                    request, _("Thank you for your idea. The answer will appear on the panel page.")
-                )
-                return redirect("panel:my-panel")
-            status = saved
-    return _portal(request, "panel/portal_idea_submit.html", account, {"form": form}, status=status)
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.idea_submit(
+            account=account, text=data["text"], anonymous=data["anonymous"]
+        ),
+        Saved(
+            _fixed(
+                gettext_lazy("Thank you for your idea. The answer will appear on the panel page.")
+            ),
+            _fixed(reverse("panel:my-panel")),
+        ),
+    )
+    return done or _portal(
+        request, "panel/portal_idea_submit.html", account, {"form": form}, status=status
+    )
 
 
 # --- For professionals: inviting a candidate --------------------------------------------------
@@ -633,28 +607,24 @@ def invite_view(request: HttpRequest, candidate_id: UUID) -> HttpResponse:
     )
     candidate = view.candidate
     form = InvitationForm(_posted(request), initial={"email": candidate.email})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            saved = _submit(
-                form,
-                lambda: services.invitation_send(
-                    acting_user=request.user,
-                    view=view,
-                    email=form.cleaned_data["email"],
-                    base_url=request.build_absolute_uri("/"),
-                ),
-            )
-            if saved is None:
-                messages.success(
-                    request,
-                    _("The invitation has been sent to %(email)s. The link works for 7 days.")
-                    % {"email": form.cleaned_data["email"]},
-                )
-                return redirect("panel:invite", candidate_id=candidate_id)
-            status = saved
-    return render(
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.invitation_send(
+            acting_user=request.user,
+            view=view,
+            email=data["email"],
+            base_url=request.build_absolute_uri("/"),
+        ),
+        Saved(
+            lambda sent: (
+                _("The invitation has been sent to %(email)s. The link works for 7 days.")
+                % {"email": sent.invitation.email}
+            ),
+            _fixed(reverse("panel:invite", kwargs={"candidate_id": candidate_id})),
+        ),
+    )
+    return done or render(
         request,
         "panel/invite.html",
         {
@@ -695,25 +665,24 @@ def correction_request_view(request: HttpRequest, request_id: UUID) -> HttpRespo
     form = CorrectionTransitionForm(
         _posted(request), current=correction.status, initial={"version": correction.version}
     )
-    status = 200
-    if request.method == "POST" and not final:
-        status = 400
-        if form.is_valid():
-            saved = _submit(
-                form,
-                lambda: services.correction_request_transition(
-                    acting_user=request.user,
-                    request_id=request_id,
-                    target=form.cleaned_data["status"],
-                    answer=form.cleaned_data["answer"],
-                    expected_version=form.cleaned_data["version"],
-                ),
-            )
-            if saved is None:
-                messages.success(request, _("The correction request is updated."))
-                return redirect("panel:correction-request", request_id=request_id)
-            status = saved
-    return _staff(
+    if final and request.method == "POST":
+        raise PermissionDenied(_("This request has been handled already."))
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.correction_request_transition(
+            acting_user=request.user,
+            request_id=request_id,
+            target=data["status"],
+            answer=data["answer"],
+            expected_version=data["version"],
+        ),
+        Saved(
+            _fixed(gettext_lazy("The correction request is updated.")),
+            _fixed(reverse("panel:correction-request", kwargs={"request_id": request_id})),
+        ),
+    )
+    return done or _staff(
         request,
         "panel/correction_request_detail.html",
         {"correction": correction, "form": form, "final": final},
@@ -724,18 +693,17 @@ def correction_request_view(request: HttpRequest, request_id: UUID) -> HttpRespo
 # --- For professionals: the candidate panel -------------------------------------------------
 
 
-def _staff_context(request: HttpRequest) -> dict[str, Any]:
+def _staff_context(request: HttpRequest, *, manager: bool = False) -> dict[str, Any]:
+    """Who reads the panel's pages; 404 without a role, 403 when `manager` is needed."""
     roles = selectors.staff_panel_roles(user=request.user)
+    may_manage = bool(roles & PANEL_MANAGER_ROLES)
+    if manager and not may_manage:
+        raise PermissionDenied(_("Only the programme lead can do this."))
     return {
-        "may_manage": bool(roles & PANEL_MANAGER_ROLES),
+        "may_manage": may_manage,
         "sees_figures": bool(roles & STEERING_ROLES),
         "organisation": selectors.staff_organisation(user=request.user),
     }
-
-
-def _require_manager(context: dict[str, Any]) -> None:
-    if not context["may_manage"]:
-        raise PermissionDenied(_("Only the programme lead can do this."))
 
 
 @never_cache
@@ -771,37 +739,29 @@ def ideas_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def idea_view(request: HttpRequest, idea_id: UUID) -> HttpResponse:
-    context = _staff_context(request)
-    _require_manager(context)
+    context = _staff_context(request, manager=True)
     idea = selectors.idea_get(idea_id=idea_id)
     form = IdeaUpdateForm(_posted(request), idea=idea)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved = _submit(
-                form,
-                lambda: services.idea_update(
-                    acting_user=request.user,
-                    idea=idea,
-                    expected_version=data["version"],
-                    status=data["status"],
-                    public_answer=data["public_answer"],
-                    links=IdeaLinks(
-                        pilot_name=data["pilot_name"],
-                        pilot_url=data["pilot_url"],
-                        zeg_ja_signal=data["zeg_ja_signal"],
-                        offer=data["offer"],
-                    ),
-                ),
-            )
-            if saved is None:
-                messages.success(request, _("The idea is saved."))
-                return redirect("panel:ideas")
-            status = saved
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.idea_update(
+            acting_user=request.user,
+            idea=idea,
+            expected_version=data["version"],
+            status=data["status"],
+            public_answer=data["public_answer"],
+            links=IdeaLinks(
+                pilot_name=data["pilot_name"],
+                pilot_url=data["pilot_url"],
+                zeg_ja_signal=data["zeg_ja_signal"],
+                offer=data["offer"],
+            ),
+        ),
+        Saved(_fixed(gettext_lazy("The idea is saved.")), _fixed(reverse("panel:ideas"))),
+    )
     context.update(idea=idea, form=form)
-    return _staff(request, "panel/idea_form.html", context, status=status)
+    return done or _staff(request, "panel/idea_form.html", context, status=status)
 
 
 @never_cache
@@ -813,13 +773,24 @@ def sessions_view(request: HttpRequest) -> HttpResponse:
     return _staff(request, "panel/session_list.html", context)
 
 
+def _session_page(
+    request: HttpRequest,
+    context: dict[str, Any],
+    session: PanelSession | None,
+    form: PanelSessionForm,
+    idea_form: IdeaRecordForm,
+    status: int,
+) -> HttpResponse:
+    context.update(session=session, form=form, idea_form=idea_form)
+    return _staff(request, "panel/session_form.html", context, status=status)
+
+
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def session_form_view(request: HttpRequest, session_id: UUID | None = None) -> HttpResponse:
     """Plan a panel session, or change one and write down the ideas that came out of it."""
-    context = _staff_context(request)
-    _require_manager(context)
+    context = _staff_context(request, manager=True)
     session = (
         selectors.session_get(
             user=request.user, session_id=session_id, organisation=context["organisation"]
@@ -827,35 +798,28 @@ def session_form_view(request: HttpRequest, session_id: UUID | None = None) -> H
         if session_id is not None
         else None
     )
-    members = selectors.active_panel_members()
-    form = PanelSessionForm(_posted(request), members=members, session=session)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            saved_sessions: list[Any] = []
-            saved = _submit(
-                form,
-                lambda: saved_sessions.append(
-                    services.panel_session_save(
-                        acting_user=request.user,
-                        session=session,
-                        expected_version=data["version"],
-                        held_on=data["held_on"],
-                        topic=data["topic"],
-                        location=data["location"],
-                        notes=data["notes"],
-                        invitees=list(data["invitees"]),
-                    )
-                ),
-            )
-            if saved is None:
-                messages.success(request, _("The panel session is saved."))
-                return redirect("panel:session", session_id=saved_sessions[0].pk)
-            status = saved
-    context.update(session=session, form=form, idea_form=IdeaRecordForm())
-    return _staff(request, "panel/session_form.html", context, status=status)
+    form = PanelSessionForm(
+        _posted(request), members=selectors.active_panel_members(), session=session
+    )
+    done, status = _save(
+        request,
+        form,
+        lambda data: services.panel_session_save(
+            acting_user=request.user,
+            session=session,
+            expected_version=data["version"],
+            held_on=data["held_on"],
+            topic=data["topic"],
+            location=data["location"],
+            notes=data["notes"],
+            invitees=list(data["invitees"]),
+        ),
+        Saved(
+            _fixed(gettext_lazy("The panel session is saved.")),
+            lambda saved: reverse("panel:session", kwargs={"session_id": saved.pk}),
+        ),
+    )
+    return done or _session_page(request, context, session, form, IdeaRecordForm(), status)
 
 
 @never_cache
@@ -863,26 +827,21 @@ def session_form_view(request: HttpRequest, session_id: UUID | None = None) -> H
 @require_POST
 def session_idea_view(request: HttpRequest, session_id: UUID) -> HttpResponse:
     """Write down an idea that came out of a panel session."""
-    context = _staff_context(request)
-    _require_manager(context)
+    context = _staff_context(request, manager=True)
     session = selectors.session_get(
         user=request.user, session_id=session_id, organisation=context["organisation"]
     )
     idea_form = IdeaRecordForm(request.POST)
-    if idea_form.is_valid():
-        saved = _submit(
-            idea_form,
-            lambda: services.idea_record(
-                acting_user=request.user, session=session, text=idea_form.cleaned_data["text"]
-            ),
-        )
-        if saved is None:
-            messages.success(request, _("The idea is added."))
-            return redirect("panel:session", session_id=session_id)
-    members = selectors.active_panel_members()
-    context.update(
-        session=session,
-        form=PanelSessionForm(members=members, session=session),
-        idea_form=idea_form,
+    done, status = _save(
+        request,
+        idea_form,
+        lambda data: services.idea_record(
+            acting_user=request.user, session=session, text=data["text"]
+        ),
+        Saved(
+            _fixed(gettext_lazy("The idea is added.")),
+            _fixed(reverse("panel:session", kwargs={"session_id": session_id})),
+        ),
     )
-    return _staff(request, "panel/session_form.html", context, status=400)
+    form = PanelSessionForm(members=selectors.active_panel_members(), session=session)
+    return done or _session_page(request, context, session, form, idea_form, status)
