@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -31,6 +32,7 @@ from werkpad.monitor.selectors import (
     monitor_audience_required,
     monitor_for,
 )
+from werkpad.monitor.sql import analytic_queries
 from werkpad.monitor.tables import SUPPRESSED, Kind, Table, plain_value
 
 FILTER_PARAMETERS = [
@@ -153,6 +155,7 @@ class GoalProgressListView(GenericAPIView[Any]):
     date (least squares on the last 12 months). Not for professionals (city-wide figures)."""
 
     @extend_schema(parameters=FILTER_PARAMETERS, responses=GoalProgressSerializer(many=True))
+    @method_decorator(analytic_queries)
     def get(self, request: Request) -> Response:
         monitor = _monitor(request)
         if not monitor.audience.sees_goals:
@@ -185,6 +188,7 @@ class IndicatorDetailView(GenericAPIView[Any]):
     board when from 1 to 4; a hidden share or median is an empty string."""
 
     @extend_schema(parameters=FILTER_PARAMETERS, responses=IndicatorSerializer)
+    @method_decorator(analytic_queries)
     def get(self, request: Request, code: str) -> Response:
         if code not in INDICATOR_CODES:
             raise NotFound

@@ -7,10 +7,11 @@ a query that is executed with parameters, so a literal percent sign is written `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
@@ -96,12 +97,27 @@ def as_date(value: Any) -> date:
 #: saves on a query that runs in about a second) and room to sort and hash in memory.
 POSTGRESQL_SETTINGS = ("SET LOCAL jit = off", "SET LOCAL work_mem = '64MB'")
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
-def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    with transaction.atomic(), connection.cursor() as cursor:
-        if is_postgresql():
+
+def analytic_queries(function: Callable[P, R]) -> Callable[P, R]:
+    """Run a view's aggregates in one transaction with the settings above (PostgreSQL)."""
+
+    @wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if not is_postgresql():
+            return function(*args, **kwargs)
+        with transaction.atomic(), connection.cursor() as cursor:
             for setting in POSTGRESQL_SETTINGS:
                 cursor.execute(setting)
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
         cursor.execute(sql, list(params))
         return list(cursor.fetchall())
 

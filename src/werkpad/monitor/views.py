@@ -51,7 +51,7 @@ from werkpad.monitor.services import (
     pilot_create,
     pilot_update,
 )
-from werkpad.monitor.sql import Scope
+from werkpad.monitor.sql import Scope, analytic_queries
 
 QUARTER = re.compile(r"^(\d{4})-([1-4])$")
 PROGRAMME_TEAM = frozenset({Audience.PROGRAMME_TEAM})
@@ -72,6 +72,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @login_required
 @require_GET
+@analytic_queries
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     monitor, form = _monitor(request)
     suppressed = monitor.audience.suppressed
@@ -119,6 +120,7 @@ def _download(content: bytes | str, *, filename: str, content_type: str) -> Http
 
 @login_required
 @require_GET
+@analytic_queries
 def export_xlsx_view(request: HttpRequest) -> HttpResponse:
     monitor, _form = _monitor(request)
     period = monitor.filters.period_range
@@ -136,6 +138,7 @@ def export_xlsx_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@analytic_queries
 def export_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     if code not in INDICATOR_CODES:
         raise Http404
@@ -149,6 +152,7 @@ def export_csv_view(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_GET
+@analytic_queries
 def open_data_view(request: HttpRequest) -> HttpResponse:
     monitor, _form = _monitor(request, allowed=STEERING_AUDIENCES)
     return _download(
@@ -160,6 +164,7 @@ def open_data_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@analytic_queries
 def report_view(request: HttpRequest) -> HttpResponse:
     """The board's report on one quarter (`?kwartaal=2023-4`): that quarter and the four
     before it, city-wide, suppressed below 5 whoever asks."""
@@ -259,6 +264,7 @@ def _version(record: Goal | Pilot | None) -> dict[str, int]:
 
 @login_required
 @require_GET
+@analytic_queries
 def pilot_list_view(request: HttpRequest) -> HttpResponse:
     """The register, and each pilot's results (city-wide; suppressed for the board)."""
     audience = monitor_audience_required(request.user, allowed=STEERING_AUDIENCES)
