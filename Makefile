@@ -13,8 +13,9 @@ demo: install assets messages
 	WERKPAD_DEMO=true $(BIN)/werkpad collectstatic --noinput --verbosity 0
 	WERKPAD_DEMO=true $(BIN)/werkpad demo
 
+# One pytest worker per core (pytest-xdist): the whole suite passes in parallel.
 test: install assets messages browser lint typecheck migrations-check
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 install: $(VENV)/.installed node_modules/.installed
 
