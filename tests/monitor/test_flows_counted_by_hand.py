@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from tests.monitor.factories import person
 from werkpad.monitor.indicators import flows_table, monthly_flows
@@ -39,6 +40,11 @@ def history(db: None) -> None:
 
 
 def _rows(granularity: Granularity) -> dict[str, dict[str, object]]:
+    with translation.override("en"):
+        return _table_rows(granularity)
+
+
+def _table_rows(granularity: Granularity) -> dict[str, dict[str, object]]:
     table = flows_table(
         flows=monthly_flows(Scope()),
         period_range=Range(D(2019, 1, 1), D(2019, 8, 31), granularity),
