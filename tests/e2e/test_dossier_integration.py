@@ -11,6 +11,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.candidates.api_clients import team_inkomen
 from tests.candidates.factories import CandidateFactory, LadderScoreFactory
 from tests.cases.factories import CaseFactory
 from tests.e2e.conftest import axe_check
@@ -19,7 +20,7 @@ from tests.offers.factories import OfferFactory, PlacementFactory
 from werkpad.accounts.models import User
 from werkpad.candidates.models import Candidate
 from werkpad.cases.models import Case
-from werkpad.organisations.roles import OrganisationKind, Role
+from werkpad.organisations.roles import Role
 from werkpad.privacy.models import ProcessingLogEntry
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -27,20 +28,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def municipal_professional() -> User:
-    team = OrganisationFactory(
-        slug="team-inkomen",
-        name="Team Inkomen",
-        kind=OrganisationKind.MUNICIPALITY,
-        has_legal_basis=True,
-    )
     user = TOTPDeviceFactory(user__full_name="Fatima el Amrani").user
-    MembershipFactory(user=user, organisation=team, role=Role.PROFESSIONAL)
+    MembershipFactory(user=user, organisation=team_inkomen(), role=Role.PROFESSIONAL)
     return user
 
 
 @pytest.fixture
 def candidate(municipal_professional: User) -> Candidate:
-    team = municipal_professional.memberships.get().organisation
+    team = team_inkomen()
     noor = CandidateFactory(
         first_name="Noor", last_name="Hendriks", postcode="2611 AB", lead_organisation=team
     )
