@@ -1,73 +1,58 @@
 """Login for candidates with OpenID Connect, so a municipality can connect DigiD through its
 broker (for example Signicat or a Keycloak in front of DigiD).
 
-The broker verifies the person and hands over a BSN claim; Werkpad maps it to the candidate by
-the keyed BSN hash (`bsn_hash`) and logs the candidate into their own account (made on first
-login when the candidate has none). A person whose BSN is not a Werkpad candidate is refused.
-The broker's DigiD level (at least "Substantieel") replaces Werkpad's own second factor.
+mozilla-django-oidc runs the code flow (the redirect to the broker, the token exchange, the
+signature check of the ID token, the userinfo call); this module decides who may log in. The
+broker verifies the person and hands over a BSN claim; Werkpad maps it to the candidate by the
+keyed BSN hash (`bsn_hash`) and logs the candidate into their own account, made on first login
+when the candidate has none. A person whose BSN is not a Werkpad candidate is refused. The
+broker's DigiD level (at least "Substantieel") replaces Werkpad's own second factor.
 
-Off by default. To switch it on:
-
-1. add the package `mozilla-django-oidc` to the dependencies (it is not installed now; this
-   module only plugs into it);
-2. settings (from the environment):
-
-       OIDC_ENABLED = True
-       AUTHENTICATION_BACKENDS += ["werkpad.panel.oidc.CandidateOIDCBackend"]
-       OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET, OIDC_RP_SIGN_ALGO = "RS256"
-       OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT, OIDC_OP_USER_ENDPOINT,
-       OIDC_OP_JWKS_ENDPOINT
-       OIDC_RP_SCOPES = "openid bsn"
-       OIDC_BSN_CLAIM = "bsn"            # the claim that holds the BSN (broker-specific)
-       OIDC_AUTHENTICATION_CALLBACK_URL = "panel:oidc_authentication_callback"
-       LOGIN_REDIRECT_URL_FAILURE = "panel:login"
-
-   The portal's URLs then include the package's login and callback under `/portaal/digid/`,
-   and the portal's login page shows "Inloggen met DigiD".
-
-Without the package, `CandidateOIDCBackend` authenticates nobody, and a system check reports
-the missing package when `OIDC_ENABLED` is on.
+Off by default. The settings (`werkpad.config.settings.base`, from the environment) are
+`OIDC_ENABLED`, `OIDC_RP_CLIENT_ID`, `OIDC_RP_CLIENT_SECRET`, the broker's endpoints
+`OIDC_OP_AUTHORIZATION_ENDPOINT`, `OIDC_OP_TOKEN_ENDPOINT`, `OIDC_OP_USER_ENDPOINT`,
+`OIDC_OP_JWKS_ENDPOINT`, and `OIDC_BSN_CLAIM` (the claim that holds the BSN). When it is on,
+the backend below is in `AUTHENTICATION_BACKENDS`, the portal's URLs include the package's
+login and callback under `/portaal/digid/`, and the portal's login page shows "Inloggen met
+DigiD". A system check reports required settings that are missing.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.backends import BaseBackend
 from django.core import checks
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend  # type: ignore[import-untyped]
 
 from werkpad.accounts.models import User
 from werkpad.candidates.models import Candidate
 from werkpad.candidates.services import validate_bsn
-from werkpad.panel.codes import AccountOrigin
 from werkpad.panel.models import CandidateAccount
+from werkpad.panel.services import digid_account_create
 from werkpad.privacy.encryption import bsn_hash
 
-OIDC_PACKAGE = "mozilla_django_oidc"
-
-
-def oidc_available() -> bool:
-    return importlib.util.find_spec(OIDC_PACKAGE) is not None
+REQUIRED_SETTINGS = (
+    "OIDC_RP_CLIENT_ID",
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT",
+    "OIDC_BSN_CLAIM",
+)
 
 
 def oidc_enabled() -> bool:
-    """On when the setting says so and the package is there."""
-    return bool(getattr(settings, "OIDC_ENABLED", False)) and oidc_available()
-
-
-def bsn_claim_name() -> str:
-    return str(getattr(settings, "OIDC_BSN_CLAIM", "bsn"))
+    return bool(getattr(settings, "OIDC_ENABLED", False))
 
 
 def candidate_for_claims(claims: dict[str, Any]) -> Candidate | None:
     """The (not erased) candidate whose BSN the verified claims carry, or None."""
-    raw = str(claims.get(bsn_claim_name()) or "").strip()
+    raw = str(claims.get(settings.OIDC_BSN_CLAIM) or "").strip()
     try:
         bsn = validate_bsn(raw.zfill(9))
     except ValidationError:
@@ -75,30 +60,8 @@ def candidate_for_claims(claims: dict[str, Any]) -> Candidate | None:
     return Candidate.objects.filter(bsn_hash=bsn_hash(bsn), erased_at__isnull=True).first()
 
 
-@transaction.atomic
-def candidate_user_for_claims(claims: dict[str, Any]) -> User | None:
-    """The account of the candidate named by the verified claims, made on first login."""
-    from werkpad.panel.services import candidate_account_create
-
-    candidate = candidate_for_claims(claims)
-    if candidate is None:
-        return None
-    account = CandidateAccount.objects.select_related("user").filter(candidate=candidate).first()
-    if account is not None:
-        return account.user if account.user.is_active else None
-    # DigiD gives no e-mail address; a placeholder keeps the e-mail field unique. The candidate
-    # gets no e-mail until their contact records one.
-    user = User(
-        email=f"digid-{candidate.pk}@candidates.werkpad.invalid", full_name=candidate.full_name
-    )
-    user.set_unusable_password()
-    user.save()
-    candidate_account_create(user=user, candidate=candidate, origin=AccountOrigin.OIDC)
-    return user
-
-
-class CandidateClaimsMixin:
-    """The hooks mozilla-django-oidc's backend calls with the verified claims."""
+class CandidateOIDCBackend(OIDCAuthenticationBackend):
+    """Lets candidates log in through the municipality's OIDC broker (DigiD), by their BSN."""
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
         return oidc_enabled() and candidate_for_claims(claims) is not None
@@ -109,33 +72,32 @@ class CandidateClaimsMixin:
             return User.objects.none()
         return User.objects.filter(candidate_account__candidate=candidate, is_active=True)
 
+    @transaction.atomic
     def create_user(self, claims: dict[str, Any]) -> User | None:
-        return candidate_user_for_claims(claims)
+        """The candidate's first login: their account is made (and logged); refused for an
+        unknown BSN or a candidate whose account was switched off."""
+        candidate = candidate_for_claims(claims)
+        if candidate is None:
+            return None
+        if CandidateAccount.objects.filter(candidate=candidate).exists():
+            return None  # the account exists but is not active (else filter_users_by_claims)
+        return digid_account_create(candidate=candidate)
 
     def update_user(self, user: User, claims: dict[str, Any]) -> User:
-        return user
-
-
-if TYPE_CHECKING:
-    OIDCBackendBase = BaseBackend
-elif oidc_available():
-    OIDCBackendBase = importlib.import_module(f"{OIDC_PACKAGE}.auth").OIDCAuthenticationBackend
-else:
-    OIDCBackendBase = BaseBackend  # authenticates nobody
-
-
-class CandidateOIDCBackend(CandidateClaimsMixin, OIDCBackendBase):
-    """Add to AUTHENTICATION_BACKENDS to let candidates log in through the OIDC broker."""
+        return user  # DigiD hands over only the BSN: nothing to update
 
 
 @checks.register(checks.Tags.security)
-def check_oidc_package(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
-    if getattr(settings, "OIDC_ENABLED", False) and not oidc_available():
-        return [
-            checks.Error(
-                "OIDC_ENABLED is on, but the package mozilla-django-oidc is not installed.",
-                hint="Add mozilla-django-oidc to the dependencies, or switch OIDC_ENABLED off.",
-                id="werkpad.panel.E001",
-            )
-        ]
-    return []
+def check_oidc_settings(app_configs: Any, **kwargs: Any) -> list[checks.CheckMessage]:
+    if not oidc_enabled():
+        return []
+    missing = [name for name in REQUIRED_SETTINGS if not getattr(settings, name, "")]
+    if not missing:
+        return []
+    return [
+        checks.Error(
+            f"OIDC_ENABLED is on, but these settings are empty: {', '.join(missing)}.",
+            hint="Set them in the environment (the broker gives them), or switch OIDC_ENABLED off.",
+            id="werkpad.panel.E001",
+        )
+    ]

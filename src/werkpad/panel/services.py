@@ -212,6 +212,26 @@ def candidate_account_create(*, user: User, candidate: Candidate, origin: str) -
     return account
 
 
+@transaction.atomic
+def digid_account_create(*, candidate: Candidate) -> User:
+    """The candidate's first login with DigiD (`werkpad.panel.oidc`) makes their account.
+
+    DigiD gives no e-mail address; a placeholder keeps the e-mail field unique, and the account
+    has no password (the broker's DigiD login is the only way in). Logged like an account made
+    from an invitation.
+    """
+    user = User(
+        email=f"digid-{candidate.pk}@candidates.werkpad.invalid", full_name=candidate.full_name
+    )
+    user.set_unusable_password()
+    user.save()
+    account = candidate_account_create(user=user, candidate=candidate, origin=AccountOrigin.OIDC)
+    _self_log(
+        account=account, action=LogAction.CREATE, activity=PORTAL_ACCOUNT_ACTIVITY, obj=account
+    )
+    return user
+
+
 # --- Proposals ----------------------------------------------------------------------------------
 
 

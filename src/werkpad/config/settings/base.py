@@ -149,6 +149,23 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Login for candidates with DigiD through the municipality's OpenID Connect broker
+# (mozilla-django-oidc; `werkpad.panel.oidc`). Off by default; the broker gives the client, the
+# endpoints and the name of the claim that holds the BSN.
+OIDC_ENABLED = env_bool("OIDC_ENABLED")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid bsn")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_BSN_CLAIM = os.environ.get("OIDC_BSN_CLAIM", "bsn")
+OIDC_AUTHENTICATION_CALLBACK_URL = "panel:oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/portaal/inloggen/"  # a path: the package does not reverse it
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("werkpad.panel.oidc.CandidateOIDCBackend")
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
