@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from unittest.mock import patch
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import checks
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 
@@ -61,18 +64,35 @@ def oidc_on() -> Iterator[None]:
     reload_urls()
 
 
+@contextmanager
+def broker_answers(claims: dict[str, Any]) -> Iterator[None]:
+    """The broker's part: a token, a valid ID token, and userinfo with these claims."""
+    with (
+        patch.object(CandidateOIDCBackend, "get_token", return_value={"id_token": "i"}),
+        patch.object(CandidateOIDCBackend, "verify_token", return_value={"sub": "pseudonym"}),
+        patch.object(CandidateOIDCBackend, "get_userinfo", return_value=claims),
+    ):
+        yield
+
+
 def log_in_with_digid(claims: dict[str, Any]) -> User | None:
     """The backend's login path after the broker sent the person back with a code."""
     request = RequestFactory().get("/portaal/digid/callback/", {"code": "c0de", "state": "st8"})
     request.session = {}  # type: ignore[assignment]
-    backend = CandidateOIDCBackend()
-    with (
-        patch.object(backend, "get_token", return_value={"id_token": "i", "access_token": "a"}),
-        patch.object(backend, "verify_token", return_value={"sub": "pseudonym"}),
-        patch.object(backend, "get_userinfo", return_value=claims),
-    ):
-        user: User | None = backend.authenticate(request, nonce="n0nce")
+    with broker_answers(claims):
+        user: User | None = CandidateOIDCBackend().authenticate(request, nonce="n0nce")
     return user
+
+
+def back_from_digid(client: Client, claims: dict[str, Any]) -> HttpResponse:
+    """Click "Inloggen met DigiD", log in at the broker, and come back to the callback."""
+    start = client.get("/portaal/digid/authenticate/")
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+    with broker_answers(claims):
+        response: HttpResponse = client.get(
+            "/portaal/digid/callback/", {"code": "c0de", "state": state}
+        )
+    return response
 
 
 def account_logs(candidate: Candidate) -> list[str]:
@@ -174,3 +194,22 @@ def test_switching_it_on_without_the_brokers_settings_is_reported() -> None:
     assert "OIDC_RP_CLIENT_SECRET" in errors[0].msg
     with override_settings(**OIDC_ON):
         assert check_oidc_settings(None) == []
+
+
+@pytest.mark.usefixtures("oidc_on")
+def test_a_candidate_back_from_digid_lands_in_their_portal(client: Client) -> None:
+    account = CandidateAccountFactory()
+    response = back_from_digid(client, {"bsn": account.candidate.bsn})
+    assert response.status_code == 302
+    portal = client.get(response["Location"], follow=True)
+    assert portal.redirect_chain[-1][0] == reverse("panel:home")
+    assert portal.status_code == 200
+    assert portal.wsgi_request.user == account.user
+    assert client.get(reverse("candidates:list")).status_code == 404  # still a candidate
+
+
+@pytest.mark.usefixtures("oidc_on")
+def test_a_refused_person_goes_back_to_the_portals_login_page(client: Client) -> None:
+    response = back_from_digid(client, {"bsn": "123456782"})
+    assert response["Location"] == reverse("panel:login")
+    assert "_auth_user_id" not in client.session
