@@ -7,7 +7,7 @@ VENDOR := src/werkpad/core/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_CHROMIUM_EXECUTABLE ?= $(CHROMIUM)
 
-.PHONY: demo test install assets messages browser lint typecheck migrations-check schema messages-update bench clean
+.PHONY: demo test install assets messages browser lint typecheck migrations-check schema messages-update clean
 
 demo: install assets messages
 	WERKPAD_DEMO=true $(BIN)/werkpad collectstatic --noinput --verbosity 0
@@ -66,9 +66,6 @@ messages-update: $(VENV)/.installed
 	for app in src/werkpad/*/; do \
 	  if [ -f $$app/apps.py ]; then (cd $$app && mkdir -p locale && ../../../$(BIN)/django-admin makemessages -l nl --ignore='migrations/*' --no-obsolete --verbosity 0); fi; \
 	done
-
-bench: install
-	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles $(VENDOR)
