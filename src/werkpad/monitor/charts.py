@@ -82,12 +82,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
-    first = math.floor(low / step) * step
-    ticks = []
-    value = first
-    while value <= high + step / 2:
-        ticks.append(round(value, 10))
-        value += step
+    ticks = [math.floor(low / step) * step]
+    while ticks[-1] < high:
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -137,9 +134,11 @@ def _paths(frame: _Frame, points: Sequence[tuple[date, float | None]]) -> list[s
     return ["M" + " L".join(run) for run in runs if run]
 
 
-def _frame_svg(chart_id: str, title: str, description: str, body: list[str]) -> SafeString:
+def _frame_svg(
+    chart_id: str, title: str, description: str, body: list[str], *, height: int = HEIGHT
+) -> SafeString:
     return mark_safe(  # noqa: S308 - every text in it went through escape()
-        f'<svg class="monitor-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="monitor-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
@@ -226,30 +225,28 @@ def line_chart(
     return Chart(_frame_svg(chart_id, title, description, body), legend)
 
 
+BAR_ROW = 40
+
+
 def bar_chart(
     *, chart_id: str, title: str, description: str, bars: Sequence[tuple[str, float | None]]
 ) -> Chart:
-    """Horizontal bars with their label and value written beside them."""
+    """Horizontal bars, each with its label above it and its value beside it."""
     known = [value for _label, value in bars if value is not None]
-    if not bars:
-        return Chart(_frame_svg(chart_id, title, description, []))
-    ticks = nice_ticks(0, max(known) if known else 1)
-    label_width, row = 200, (HEIGHT - TOP - BOTTOM) / len(bars)
-    scale = (WIDTH - label_width - RIGHT - 48) / (ticks[-1] or 1)
+    height = TOP + BAR_ROW * len(bars) + 8
+    scale = (WIDTH - RIGHT - 56) / (nice_ticks(0, max(known) if known else 1)[-1] or 1)
     body = []
     for index, (label, value) in enumerate(bars):
-        y = TOP + index * row
+        y = TOP + index * BAR_ROW
         body.append(
-            f'<text x="{label_width - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end" '
-            f'font-size="12" fill="#1a1a1a">{escape(label)}</text>'
+            f'<text x="0" y="{y + 12}" font-size="13" fill="#1a1a1a">{escape(label)}</text>'
         )
         if value is None:
             continue
         width = max(0.0, value * scale)
         body.append(
-            f'<rect x="{label_width}" y="{y + row * 0.15:.1f}" width="{width:.1f}" '
-            f'height="{row * 0.7:.1f}" fill="{COLOURS[0]}"/>'
-            f'<text x="{label_width + width + 6:.1f}" y="{y + row / 2 + 4:.1f}" font-size="12" '
+            f'<rect x="0" y="{y + 17}" width="{width:.1f}" height="16" fill="{COLOURS[0]}"/>'
+            f'<text x="{width + 6:.1f}" y="{y + 30}" font-size="13" '
             f'fill="#1a1a1a">{escape(_number(value))}</text>'
         )
-    return Chart(_frame_svg(chart_id, title, description, body))
+    return Chart(_frame_svg(chart_id, title, description, body, height=height))

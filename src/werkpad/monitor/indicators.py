@@ -824,7 +824,7 @@ def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
     return table(
         "placements_barrier",
         columns=(
-            Column("barrier", _("Kind of barrier"), Kind.TEXT),
+            Column("barrier", _("Kind of barrier on the first day"), Kind.TEXT),
             Column("placements", _("Placements")),
             Column("paid_work", _("Moved on to paid work")),
         ),
@@ -905,7 +905,7 @@ def zeg_ja_table(*, scope: Scope, period_range: Range) -> Table:
         columns=(
             Column("period", _("Period"), Kind.TEXT),
             Column("submitted", _("Cases submitted")),
-            Column("decided", _("Decided")),
+            Column("decided", _("With a decision")),
             Column("solved", _("Solved")),
             Column("share_solved", _("Share solved"), Kind.SHARE, bases=("solved", "submitted")),
             Column(

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from werkpad.core.models import BaseModel
 
@@ -83,7 +84,7 @@ class Goal(BaseModel):
 
 class PilotStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    RUNNING = "running", _("Running")
+    RUNNING = "running", pgettext_lazy("pilot status", "Running")
     FINISHED = "finished", _("Finished")
     STOPPED = "stopped", _("Stopped early")
 
