@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from werkpad.demo.cases_demo import demo_cases_load
+from werkpad.demo.monitor_demo import demo_monitor_load
 from werkpad.demo.offers_demo import demo_offers_load
 from werkpad.demo.panel_demo import demo_panel_load
 from werkpad.demo.services import (
@@ -45,6 +46,8 @@ class Command(BaseCommand):
             self.stdout.write(f"Loaded {offers} offers of employers and partners.")
         if accounts := demo_panel_load():
             self.stdout.write(f"Loaded {accounts} candidate accounts and the candidate panel.")
+        if partners := demo_monitor_load():
+            self.stdout.write(f"Linked the Zeg JA Team pilot to its {partners} partners.")
         if not options["no_serve"]:
             port = options["port"]
             self.stdout.write(f"Werkpad serves on http://127.0.0.1:{port}/")
