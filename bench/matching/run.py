@@ -15,6 +15,7 @@ import platform
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,13 +63,49 @@ class Clock:
         return time.perf_counter() - self.wall, self.cpu_now() - self.cpu
 
 
-def peak_memory_mb() -> Result:
-    """Peak resident memory, in MB, of this process and of its largest worker process (forked,
-    so most of a worker's pages are shared with the parent)."""
-    return {
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "peak_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }
+class MemoryWatch:
+    """Peak memory of this process and its forked workers together, sampled every few ms.
+
+    Sums the proportional set size (PSS, /proc/<pid>/smaps_rollup, Linux) of the process tree:
+    pages a worker shares with its parent after fork count once, so the sum is the real use.
+    """
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._running = True
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _tree(pid: int) -> list[int]:
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as listing:
+                children = [int(child) for child in listing.read().split()]
+        except OSError:
+            return []
+        return [pid] + [grandchild for child in children for grandchild in MemoryWatch._tree(child)]
+
+    @staticmethod
+    def _pss_mb(pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def _watch(self) -> None:
+        while self._running:
+            total = sum(self._pss_mb(pid) for pid in self._tree(os.getpid()))
+            self.peak_mb = max(self.peak_mb, total)
+            time.sleep(0.02)
+
+    def stop(self) -> float:
+        self._running = False
+        self._thread.join()
+        return self.peak_mb
 
 
 def fastest(runs: int, step: Callable[[], Result]) -> Result:
@@ -253,11 +290,16 @@ def city_run(
     kept: dict[str, Any] = {}
 
     def once() -> Result:
+        kept.clear()  # so that a run's memory is its own, not two runs' together
         timing, kept["scored"], kept["plan"] = build_and_plan(c, o, workers)
         return timing
 
     result = fastest(repeat, once)
-    result |= peak_memory_mb()
+    # Memory in a run of its own: sampling /proc costs CPU that would blur the timings.
+    kept.clear()
+    watch = MemoryWatch()
+    _, kept["scored"], kept["plan"] = build_and_plan(c, o, workers)
+    result["peak_mb"] = watch.stop()
     result |= plan_summary(kept["plan"], kept["scored"], o, c.n)
     if exact and not kept["plan"].proven_optimal:
         clock = Clock.start()

@@ -92,35 +92,49 @@ def score_pairs(
     )
 
 
-def _skill_bits(matrix: sp.csr_array) -> SkillBits:
-    """Pack a bool rows x skills matrix into rows x words of 64 skill bits each."""
-    rows, n_skills = matrix.shape
+def _skill_bits(matrix: sp.csr_array, rows: IntArray) -> tuple[SkillBits, IntArray]:
+    """Pack the ``rows`` of a bool rows x skills matrix into words of 64 skill bits; return the
+    packed rows and, per entry of ``rows``, its row in the packed array.
+
+    For a handful of rows (an explanation, one candidate's list) only those rows are packed, so
+    explaining one pair does not pay for packing every candidate.
+    """
+    if len(rows) * 8 < matrix.shape[0]:
+        used, position = np.unique(rows, return_inverse=True)
+        matrix = matrix[used]
+    else:
+        position = rows
     coo = matrix.tocoo()
-    packed = np.zeros((rows, max(1, -(-n_skills // _WORD))), dtype=np.uint64)
+    packed = np.zeros((matrix.shape[0], max(1, -(-matrix.shape[1] // _WORD))), dtype=np.uint64)
     cols = coo.col.astype(np.uint64)
     np.bitwise_or.at(
         packed,
         (coo.row, (cols // np.uint64(_WORD)).astype(np.intp)),
         np.left_shift(np.uint64(1), cols % np.uint64(_WORD)),
     )
-    return packed
+    return packed, position
 
 
-def _count(bits: npt.NDArray[np.uint64] | IntArray) -> IntArray:
-    """Set bits per row (summed over the last axis when bits are packed in words)."""
-    counts = np.bitwise_count(bits).astype(np.int64)
-    return counts.sum(axis=-1) if counts.ndim > 1 else counts
+def _common(a: SkillBits, b: SkillBits) -> IntArray:
+    """Bits set in both, per row; word by word, which keeps every array 1-D and short-lived."""
+    total = np.zeros(len(a), dtype=np.int64)
+    for word in range(a.shape[1]):
+        total += np.bitwise_count(a[:, word] & b[:, word])
+    return total
 
 
 def _skills(c: CandidateArrays, o: OfferArrays, ci: IntArray, oj: IntArray) -> FloatArray:
-    has = _skill_bits(c.skills)
-    required = _skill_bits(o.skills_required)
+    has, has_row = _skill_bits(c.skills, ci)
+    required, offer_row = _skill_bits(o.skills_required, oj)
+    desired, _ = _skill_bits(o.skills_desired, oj)
     # A skill both required and desired counts once, as required.
-    desired = _skill_bits(o.skills_desired) & ~required
-    asked = REQUIRED_SKILL_WEIGHT * _count(required) + _count(desired)
-    offered = has[ci]
-    met = REQUIRED_SKILL_WEIGHT * _count(offered & required[oj]) + _count(offered & desired[oj])
-    asked_per_edge = asked[oj]
+    desired &= ~required
+    asked = REQUIRED_SKILL_WEIGHT * _common(required, required) + _common(desired, desired)
+    offered = has[has_row]
+    met = REQUIRED_SKILL_WEIGHT * _common(offered, required[offer_row]) + _common(
+        offered, desired[offer_row]
+    )
+    asked_per_edge = asked[offer_row]
     return np.where(asked_per_edge > 0, met / np.maximum(asked_per_edge, 1), 1.0)
 
 
