@@ -47,7 +47,7 @@ from django.db.models import (
     Q,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -632,22 +632,18 @@ def ladder_transitions(*, scope: Scope, period_range: Range, today: date) -> Lad
     ls = quote(LadderScore._meta.db_table)
     where, params = scope.sql("ls.candidate_id")
     as_of = period_range.stock_day(today)
+    whole_history = "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING"
     query = f"""
-        WITH r AS (
-            SELECT ls.candidate_id AS cid, ls.step AS step, ls.assessed_on AS a,
-                   ROW_NUMBER() OVER (
-                       PARTITION BY ls.candidate_id ORDER BY ls.assessed_on, ls.created_at, ls.id
-                   ) AS first_rank,
-                   ROW_NUMBER() OVER (
-                       PARTITION BY ls.candidate_id
-                       ORDER BY ls.assessed_on DESC, ls.created_at DESC, ls.id DESC
-                   ) AS last_rank
+        SELECT {sql.year_of("first_day")}, first_step, last_step, COUNT(*) FROM (
+            SELECT ROW_NUMBER() OVER w AS position, ls.assessed_on AS first_day,
+                   ls.step AS first_step, LAST_VALUE(ls.step) OVER (w {whole_history}) AS last_step
             FROM {ls} ls
             WHERE ls.assessed_on <= %s{where}
-        )
-        SELECT {sql.year_of("f.a")} AS cohort, f.step, l.step, COUNT(*)
-        FROM r f JOIN r l ON l.cid = f.cid AND l.last_rank = 1
-        WHERE f.first_rank = 1 AND f.a >= %s
+            WINDOW w AS (
+                PARTITION BY ls.candidate_id ORDER BY ls.assessed_on, ls.created_at, ls.id
+            )
+        ) r
+        WHERE position = 1 AND first_day >= %s
         GROUP BY 1, 2, 3
     """  # noqa: S608 - names from the models, values as parameters
     counts: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
@@ -712,15 +708,15 @@ def _period_start(month: date, granularity: Granularity) -> date:
 
 
 def placements_kind_table(*, scope: Scope, period_range: Range) -> Table:
+    placement = quote(Placement._meta.db_table)
+    where, params = scope.sql("p.candidate_id")
+    query = f"""
+        SELECT {sql.month_start("p.start")}, p.kind, COUNT(*) FROM {placement} p
+        WHERE p.start >= %s AND p.start <= %s{where}
+        GROUP BY 1, 2
+    """  # noqa: S608 - names from the models, values as parameters
     counts: dict[tuple[date, str], int] = defaultdict(int)
-    for month, kind, count in (
-        Placement.objects.filter(scope.q("candidate_id"))
-        .filter(start__gte=period_range.first, start__lte=period_range.last)
-        .annotate(month=TruncMonth("start"))
-        .values_list("month", "kind")
-        .annotate(count=Count("id"))
-        .order_by()
-    ):
+    for month, kind, count in sql.fetch(query, [period_range.first, period_range.last, *params]):
         counts[(_period_start(sql.as_date(month), period_range.granularity), kind)] += count
     rows = []
     for period in period_range.periods:
@@ -792,25 +788,24 @@ def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
         "b.candidate_id = p.candidate_id AND b.opened_on <= p.start"
         " AND (b.resolved_on IS NULL OR b.resolved_on >= p.start)"
     )
+    started_in_range = f"p.start >= %s AND p.start <= %s{where}"
+    paid = "CASE WHEN p.outcome = %s THEN 1 ELSE 0 END"
     query = f"""
-        WITH p AS (
-            SELECT p.id, p.candidate_id, p.start,
-                   CASE WHEN p.outcome = %s THEN 1 ELSE 0 END AS paid
-            FROM {placement} p WHERE p.start >= %s AND p.start <= %s{where}
-        )
         SELECT category, COUNT(*), SUM(paid) FROM (
-            SELECT DISTINCT p.id, b.category, p.paid FROM p JOIN {barrier} b ON {open_on_start}
+            SELECT DISTINCT p.id, b.category, {paid} AS paid
+            FROM {placement} p JOIN {barrier} b ON {open_on_start}
+            WHERE {started_in_range}
         ) x GROUP BY category
         UNION ALL
-        SELECT '', COUNT(*), COALESCE(SUM(paid), 0) FROM p
-        WHERE NOT EXISTS (SELECT 1 FROM {barrier} b WHERE {open_on_start})
+        SELECT '', COUNT(*), COALESCE(SUM({paid}), 0) FROM {placement} p
+        WHERE {started_in_range}
+          AND NOT EXISTS (SELECT 1 FROM {barrier} b WHERE {open_on_start})
     """  # noqa: S608 - names from the models, values as parameters
+    in_range = [period_range.first, period_range.last, *params]
+    paid_work = PlacementOutcome.PAID_WORK.value
     found = {
         category: (count, int(paid))
-        for category, count, paid in sql.fetch(
-            query,
-            [PlacementOutcome.PAID_WORK.value, period_range.first, period_range.last, *params],
-        )
+        for category, count, paid in sql.fetch(query, [paid_work, *in_range, paid_work, *in_range])
     }
     rows: list[dict[str, object]] = [
         {"barrier": str(label), "placements": found[code][0], "paid_work": found[code][1]}
