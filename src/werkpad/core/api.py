@@ -1,4 +1,4 @@
-"""Shared REST API pieces: pagination and the error shape of DESIGN.md §4."""
+"""Shared REST API pieces: the error shape of DESIGN.md §4 and the conflict error."""
 
 from __future__ import annotations
 
@@ -9,29 +9,10 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
-from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import JSONParser as DRFJSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from werkpad.core.concurrency import StaleVersionError
-
-
-class Pagination(PageNumberPagination):
-    """`{"count", "next", "previous", "results"}` with `?page=` and `?page_size=` (max 100)."""
-
-    page_size_query_param = "page_size"
-    max_page_size = 100
-
-
-class JSONParser(DRFJSONParser):
-    """DRF's JSON parser, also answering 400 (not 500) to JSON nested too deep to read."""
-
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except RecursionError as error:
-            raise exceptions.ParseError(_("The JSON is nested too deeply.")) from error
 
 
 class ConflictError(exceptions.APIException):

@@ -260,12 +260,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "werkpad.core.api.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "werkpad.core.rest.Pagination",
     "PAGE_SIZE": 25,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "werkpad.core.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["werkpad.core.api.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["werkpad.core.rest.JSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkpad API",
