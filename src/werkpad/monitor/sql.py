@@ -33,8 +33,8 @@ def quote(name: str) -> str:
 
 def month_start(expression: str) -> str:
     """The first day of the month `expression` falls in, as a date (text on SQLite)."""
-    if is_postgresql():  # via timestamp: date_trunc on a date would go through the time zone
-        return f"CAST(date_trunc('month', CAST({expression} AS timestamp)) AS date)"
+    if is_postgresql():  # date arithmetic: date_trunc on a date would go through the time zone
+        return f"({expression} - (CAST(date_part('day', {expression}) AS integer) - 1))"
     return f"strftime('%%Y-%%m-01', {expression})"
 
 

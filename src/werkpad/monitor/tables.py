@@ -56,10 +56,6 @@ class Table:
             for row in self.rows
         ]
 
-    @property
-    def numeric_keys(self) -> frozenset[str]:
-        return frozenset(c.key for c in self.columns if c.kind not in (Kind.TEXT, Kind.DATE))
-
     def for_audience(self, *, suppressed: bool) -> Table:
         return replace(self, suppressed=suppressed)
 
