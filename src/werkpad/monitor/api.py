@@ -187,7 +187,19 @@ class IndicatorDetailView(GenericAPIView[Any]):
     """One indicator as a table: typed columns and rows. Counts are numbers, "< 5" for the
     board when from 1 to 4; a hidden share or median is an empty string."""
 
-    @extend_schema(parameters=FILTER_PARAMETERS, responses=IndicatorSerializer)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "code",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(INDICATOR_CODES),
+                description="The indicator (see `monitor/indicators/`).",
+            ),
+            *FILTER_PARAMETERS,
+        ],
+        responses=IndicatorSerializer,
+    )
     @method_decorator(analytic_queries)
     def get(self, request: Request, code: str) -> Response:
         if code not in INDICATOR_CODES:
