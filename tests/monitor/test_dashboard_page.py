@@ -33,3 +33,43 @@ def test_programme_lead_sees_goals_and_figures(
     html = response.content.decode()
     assert "Bijstand halveren" in html
     assert "<svg" in html
+
+
+def test_filters_swap_the_figures_in_place_with_htmx(
+    city: None, client: Client, user_with_role: Callable[..., User]
+) -> None:
+    client.force_login(user_with_role(Role.PROGRAMME_LEAD))
+    response = client.get(
+        "/monitor/",
+        {"start": "2019-01", "end": "2019-03", "granularity": "month"},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.startswith('<div id="monitor-body">')
+    assert "<html" not in html
+    assert [row["period"] for row in response.context["tables"]["flows"].rows] == [
+        "2019-01",
+        "2019-02",
+        "2019-03",
+    ]
+
+
+def test_a_wrong_month_is_explained_and_the_default_time_shown(
+    city: None, client: Client, user_with_role: Callable[..., User]
+) -> None:
+    client.force_login(user_with_role(Role.PROGRAMME_LEAD))
+    response = client.get("/monitor/", {"start": "2019-13", "end": "2018-01"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Geef een maand als jaar-maand, bijvoorbeeld 2019-01." in html
+    assert 'aria-invalid="true"' in html
+    assert response.context["tables"]["flows"].rows[0]["period_start"] == D(2019, 1, 1)
+
+
+def test_an_empty_time_says_what_to_do(
+    city: None, client: Client, user_with_role: Callable[..., User]
+) -> None:
+    client.force_login(user_with_role(Role.PROGRAMME_LEAD))
+    response = client.get("/monitor/", {"start": "2019-01", "end": "2019-12"})
+    assert "Nog niets te tellen in deze tijd." in response.content.decode()  # no deals, no cases

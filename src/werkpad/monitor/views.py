@@ -26,7 +26,7 @@ from werkpad.core.concurrency import StaleVersionError
 from werkpad.monitor import exports
 from werkpad.monitor.forms import GoalForm, MonitorFilterForm, PilotForm
 from werkpad.monitor.models import Goal, Pilot
-from werkpad.monitor.periods import Granularity, add_months, quarter_of
+from werkpad.monitor.periods import Granularity, Period, add_months, quarter_of
 from werkpad.monitor.presentation import dashboard_charts, goal_card
 from werkpad.monitor.selectors import (
     ALL_AUDIENCES,
@@ -97,13 +97,8 @@ def _report_quarters(today: date) -> list[tuple[str, str]]:
     quarters = []
     start = add_months(quarter_of(today), -3)
     for _index in range(8):
-        quarters.append(
-            (
-                f"{start.year}-{(start.month - 1) // 3 + 1}",
-                _("%(year)s Q%(quarter)s")
-                % {"year": start.year, "quarter": (start.month - 1) // 3 + 1},
-            )
-        )
+        period = Period(start, add_months(start, 3) - timedelta(days=1), Granularity.QUARTER)
+        quarters.append((f"{start.year}-{(start.month - 1) // 3 + 1}", period.label))
         start = add_months(start, -3)
     return quarters
 
