@@ -11,6 +11,7 @@ import pytest
 
 from tests.monitor.factories import GoalFactory, person
 from werkpad.monitor.indicators import monthly_flows
+from werkpad.monitor.models import Goal
 from werkpad.monitor.periods import add_months
 from werkpad.monitor.selectors import goal_progress
 from werkpad.monitor.sql import Scope
@@ -83,15 +84,20 @@ def outflow_to_work(db: None) -> None:
         person((D(2015, 1, 1), end, reason))
 
 
-def test_extra_to_work_above_the_measured_usual_share(outflow_to_work: None) -> None:
-    goal = GoalFactory(
+def _extra_to_work(**changes: object) -> Goal:
+    return GoalFactory(
         metric="extra_to_work",
         baseline_value=0,
         baseline_date=D(2019, 1, 1),
         target_value=10,
         target_date=D(2021, 12, 31),
         usual_outflow_per_year=12,
+        **changes,
     )
+
+
+def test_extra_to_work_above_the_measured_usual_share(outflow_to_work: None) -> None:
+    goal = _extra_to_work()
     progress = goal_progress(goal=goal, flows=monthly_flows(Scope()), as_of=D(2019, 4, 10))
     assert progress.usual is not None
     assert (progress.usual.share, progress.usual.share_measured) == (0.25, True)
@@ -105,15 +111,7 @@ def test_extra_to_work_above_the_measured_usual_share(outflow_to_work: None) -> 
 
 
 def test_extra_to_work_above_a_configured_usual_share(outflow_to_work: None) -> None:
-    goal = GoalFactory(
-        metric="extra_to_work",
-        baseline_value=0,
-        baseline_date=D(2019, 1, 1),
-        target_value=10,
-        target_date=D(2021, 12, 31),
-        usual_outflow_per_year=12,
-        usual_share_to_work=Decimal("0.5"),
-    )
+    goal = _extra_to_work(usual_share_to_work=Decimal("0.5"))
     progress = goal_progress(goal=goal, flows=monthly_flows(Scope()), as_of=D(2019, 4, 10))
     assert progress.current.value == 1.5
 
