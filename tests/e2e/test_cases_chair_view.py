@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.candidates.factories import CandidateFactory, ConsentFactory
-from tests.cases.factories import AttendanceFactory, MeetingFactory
+from tests.cases.factories import AttendanceFactory, MeetingFactory, PrincipleFactory
 from tests.e2e.conftest import axe_check
 from tests.factories import MembershipFactory, OrganisationFactory, TOTPDeviceFactory
 from werkpad.accounts.models import User
@@ -41,6 +41,9 @@ def meeting(chair: User) -> Meeting:
     volunteers = OrganisationFactory(slug="delft-voor-elkaar", name="Delft voor Elkaar")
     submitter = MembershipFactory(organisation=werkse, role=Role.PROFESSIONAL).user
     member = MembershipFactory(organisation=volunteers, role=Role.ZEG_JA_MEMBER).user
+    # The seeded principles come from a data migration, which a transactional test before this
+    # one on the same worker may have flushed away: make sure the one the chair cites is there.
+    PrincipleFactory(code="P2", title="Bureaucratie is geen lastpak maar je beste vriend")
     meeting = MeetingFactory(held_on=timezone.localdate())
     AttendanceFactory(
         meeting=meeting,
