@@ -9,6 +9,7 @@ into bench/README.md.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -35,6 +36,7 @@ from werkpad.matching.engine import (
     ScoredEdges,
     eligible_pairs,
     plan,
+    planning,
     score_pairs,
 )
 from werkpad.matching.engine.planning import _Batch, _solve_flow
@@ -327,6 +329,22 @@ def scenario_national(instance: instances.Instance, repeat: int, workers: int) -
     return result | direct_flow(instance.offers, scored, instance.candidates.n)
 
 
+def scenario_batch_size(instance: instances.Instance, repeat: int, workers: int) -> Result:
+    """Plan time of the national graph without group minimums, in one process, as regions are
+    packed into ever larger batches up to the whole graph in one: why the engine splits."""
+    c = instance.candidates
+    o = dataclasses.replace(instance.offers, group_min=np.zeros(instance.offers.m, dtype=np.int64))
+    scored = score_pairs(candidates=c, offers=o, edges=eligible_pairs(candidates=c, offers=o))
+    result: Result = {"edges": len(scored), "batches": {}}
+    for batch_arcs in (512, 4_096, 32_768, 262_144, 2_097_152, len(scored) + 1):
+        planning._BATCH_ARCS = batch_arcs
+        clock = Clock.start()
+        city = plan(candidates=c, offers=o, scored=scored)
+        wall, cpu = clock.lap()
+        result["batches"][batch_arcs] = {"wall_s": wall, "cpu_s": cpu, "points": city.total_points}
+    return result
+
+
 SCENARIOS: dict[str, Callable[[int, int], Result]] = {
     "delft": lambda repeat, workers: scenario_city(instances.delft(), repeat, workers),
     "delft-groups": lambda repeat, workers: scenario_city(
@@ -338,6 +356,9 @@ SCENARIOS: dict[str, Callable[[int, int], Result]] = {
     ),
     "national-nearest": lambda repeat, workers: scenario_national(
         instances.national(travel="nearest"), repeat, workers
+    ),
+    "batch-size": lambda repeat, workers: scenario_batch_size(
+        instances.national(travel="uniform"), repeat, workers
     ),
 }
 
