@@ -22,8 +22,8 @@ from bench.candidates.common import django_setup, machine, median, percentile, t
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SECTION = "## Monitor"
-INTRO = """The BHAG monitor: the dashboard and every export on 100,000 candidates with about a
-million benefit and placement events (PostgreSQL). Run with:
+INTRO = """The BHAG monitor: the dashboard and every export on 100,000 candidates with over a
+million benefit-period and placement rows (PostgreSQL). Run with:
 
 ```
 createdb -h 127.0.0.1 -U postgres werkpad_bench_monitor
@@ -127,10 +127,22 @@ def report(sizes: dict[str, int], measurements: list[Measurement]) -> str:
     return "\n".join(lines)
 
 
+NOTES = """Where the time goes: a request that finds the kept figures only reads them and renders.
+The first request after a change computes everything from the raw rows, and most of that is
+three queries: the benefit periods in person order with their neighbours (LAG/LEAD for the CBS
+30-day rule) grouped by month, household and age band; the ladder steps while on bijstand; and
+the placements by the barriers open on their first day. So after a bulk change (the nightly
+import of the benefit administration) run `werkpad monitor_refresh`: it computes the city-wide
+figures per quarter and per month before the first visitor comes. Figures are kept under a
+data version taken from PostgreSQL's own row counters for the tables the monitor counts, so any
+write to them (bulk loads included) makes the next request compute afresh, seconds later at
+most."""
+
+
 def readme_write(body: str) -> None:
     """Replace the `## Monitor` section of bench/README.md; other sections stay as they are."""
     text = README.read_text() if README.exists() else "# Benchmarks\n"
-    block = f"{SECTION}\n\n{INTRO}\n\n{body.strip()}\n"
+    block = f"{SECTION}\n\n{INTRO}\n\n{body.strip()}\n\n{NOTES}\n"
     if SECTION in text:
         head, rest = text.split(SECTION, 1)
         following = rest.find("\n## ")
