@@ -73,3 +73,20 @@ def test_an_empty_time_says_what_to_do(
     client.force_login(user_with_role(Role.PROGRAMME_LEAD))
     response = client.get("/monitor/", {"start": "2019-01", "end": "2019-12"})
     assert "Nog niets te tellen in deze tijd." in response.content.decode()  # no deals, no cases
+
+
+def test_the_board_does_not_see_a_goal_value_resting_on_fewer_than_five(
+    city: None, client: Client, user_with_role: Callable[..., User]
+) -> None:
+    client.force_login(user_with_role(Role.BOARD))
+    response = client.get("/monitor/", {"end": "2019-06"})
+    extra = next(
+        card
+        for card in response.context["goal_cards"]
+        if card.progress.goal.metric == "extra_to_work"
+    )
+    assert extra.progress.current.people == 2  # B and D left for work in February
+    assert extra.current == "< 5"
+    assert not extra.shows_progress
+    assert "Trend" not in str(extra.chart.legend)
+    assert all(value == "< 5" for _day, value in extra.points[1:])

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from tests.cases.pdf_text import pdf_text
 from tests.monitor.factories import person
+from tests.offers.factories import DealFactory, DealPromiseFactory, EmployerFactory
 from werkpad.accounts.models import User
 from werkpad.monitor.selectors import INDICATOR_CODES
 from werkpad.organisations.roles import Role
@@ -23,6 +24,9 @@ YEAR_2019 = {"start": "2019-01", "end": "2019-12"}
 
 @pytest.fixture
 def city(db: None) -> None:
+    bakery = EmployerFactory(name="Bakkerij Jansen & Zn")
+    deal = DealFactory(employer=bakery, starts_on=D(2019, 1, 1), ends_on=D(2019, 12, 31))
+    DealPromiseFactory(deal=deal, offer_kind="paid_job", places=2)
     for _ in range(7):
         person((D(2015, 1, 1), None, ""))
     person((D(2018, 1, 1), D(2019, 2, 10), "work"))
@@ -84,5 +88,6 @@ def test_quarterly_report_for_the_board(
     assert "2019-Q2" in text
     assert "Bijstand halveren" in text
     assert "< 5" in text
+    assert "Bakkerij Jansen & Zn" in text  # reportlab's own markup characters stay text
     assert client.get("/monitor/rapportage.pdf", {"kwartaal": "2019-5"}).status_code == 404
     assert client.get("/monitor/rapportage.pdf", {"kwartaal": "2099-1"}).status_code == 404

@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import date
+from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import (
     KeepTogether,
@@ -115,13 +116,21 @@ def open_data_csv(tables: Sequence[Table]) -> str:
 # --- the quarterly report --------------------------------------------------------------------
 
 
+def _text(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain text: reportlab reads its own markup, so "<" and "&" are escaped."""
+    return Paragraph(escape(text), style)
+
+
 def _pdf_table(table: Table, style: TableStyle, font_size: float) -> PdfTable:
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=font_size, leading=font_size + 2)
-    data = [[Paragraph(f"<b>{label}</b>", small) for label in header(table.columns)]]
+    data = [[Paragraph(f"<b>{escape(label)}</b>", small) for label in header(table.columns)]]
     for row in table.rows:
         data.append(
-            [Paragraph(cell(column, row, suppressed=True).text, small) for column in table.columns]
+            [
+                Paragraph(escape(cell(column, row, suppressed=True).text), small)
+                for column in table.columns
+            ]
         )
     pdf_table = PdfTable(data, repeatRows=1)
     pdf_table.setStyle(style)
@@ -178,8 +187,8 @@ def quarterly_report_pdf(monitor: Monitor, *, quarter: str) -> bytes:
         ]
     )
     story: list[object] = [
-        Paragraph(_("BHAG monitor — report %(quarter)s") % {"quarter": quarter}, styles["Title"]),
-        Paragraph(
+        _text(_("BHAG monitor — report %(quarter)s") % {"quarter": quarter}, styles["Title"]),
+        _text(
             _(
                 "Made on %(day)s. Counts from 1 to 4 are shown as “< 5”, and no share or "
                 "median is given when it rests on such a count."
@@ -190,14 +199,14 @@ def quarterly_report_pdf(monitor: Monitor, *, quarter: str) -> bytes:
         Spacer(1, 0.4 * cm),
     ]
     if monitor.goals:
-        story.append(Paragraph(_("Goals"), styles["Heading2"]))
-        story += [Paragraph(_goal_line(progress), styles["BodyText"]) for progress in monitor.goals]
+        story.append(_text(_("Goals"), styles["Heading2"]))
+        story += [_text(_goal_line(progress), styles["BodyText"]) for progress in monitor.goals]
     for table in monitor.tables(REPORT_TABLES):
         story.append(
             KeepTogether(
                 [
-                    Paragraph(str(table.title), styles["Heading2"]),
-                    Paragraph(str(table.description), styles["BodyText"]),
+                    _text(str(table.title), styles["Heading2"]),
+                    _text(str(table.description), styles["BodyText"]),
                     Spacer(1, 0.2 * cm),
                 ]
             )
@@ -205,7 +214,7 @@ def quarterly_report_pdf(monitor: Monitor, *, quarter: str) -> bytes:
         if table.rows:
             story.append(_pdf_table(table, style, 7 if len(table.columns) > 8 else 8))
         else:
-            story.append(Paragraph(_("No figures for this time."), styles["BodyText"]))
+            story.append(_text(_("No figures for this time."), styles["BodyText"]))
         story.append(Spacer(1, 0.4 * cm))
     document.build(story)
     return output.getvalue()

@@ -31,6 +31,8 @@ class GoalCard:
     projection: str | None
     status: str
     points: list[tuple[str, str]]
+    # The share of the way done would give away a value resting on 1 to 4 people.
+    shows_progress: bool
 
 
 def _status(progress: GoalProgress) -> str:
@@ -114,6 +116,7 @@ def goal_card(progress: GoalProgress, *, suppressed: bool, index: int) -> GoalCa
         projection=None if progress.projection is None else text(progress.projection),
         status=_status(progress),
         points=[(_day(p.day), text(p)) for p in progress.series],
+        shows_progress=trend_shown,
     )
 
 
