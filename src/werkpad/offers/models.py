@@ -212,11 +212,18 @@ class Offer(BaseModel):
     job_coach = models.BooleanField(_("job coach available"), default=False)
     adjusted_hours = models.BooleanField(_("hours can be adjusted"), default=False)
     childcare_friendly = models.BooleanField(_("childcare-friendly"), default=False)
+    # The explicit 1–6 range keeps the API schema the same on every database backend.
     ladder_min = models.PositiveSmallIntegerField(
-        _("suits from ladder step"), choices=LadderStep.choices, default=1
+        _("suits from ladder step"),
+        choices=LadderStep.choices,
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
     )
     ladder_max = models.PositiveSmallIntegerField(
-        _("suits up to ladder step"), choices=LadderStep.choices, default=6
+        _("suits up to ladder step"),
+        choices=LadderStep.choices,
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
     )
     open_from = models.DateField(_("open from"))
     open_until = models.DateField(_("open until"), null=True, blank=True)
