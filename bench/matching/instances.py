@@ -190,8 +190,8 @@ def delft(seed: int = 2019) -> Instance:
 
 
 def delft_groups(seed: int = 2020) -> Instance:
-    """Group minimums under stress: 1,000 candidates x 1,000 offers with 2,000 places, about
-    half of them group offers needing 3-8 people. More places than people, so many groups
+    """Group minimums under stress: 1,000 candidates x 1,000 offers with about 3,100 places,
+    455 of the offers groups that need 3-8 people. Three places per person, so many groups
     cannot all reach their minimum."""
     rng = np.random.default_rng(seed)
     c_lat, c_lon, o_lat, o_lon = _delft_places(rng, 1_000, 1_000)

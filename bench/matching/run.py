@@ -158,6 +158,25 @@ def greedy_total(offers: OfferArrays, scored: ScoredEdges) -> int:
     return int(scored.points[taken[~short[scored.offer[taken]]]].sum())
 
 
+def close_all_at_once(
+    candidates: CandidateArrays, offers: OfferArrays, scored: ScoredEdges
+) -> Result:
+    """The simpler iterative rule the engine does not use: close every short group each round."""
+    halving = planning._emptier_half
+    planning._emptier_half = lambda short, *_: short
+    try:
+        clock = Clock.start()
+        city = plan(candidates=candidates, offers=offers, scored=scored)
+        wall = clock.lap()[0]
+    finally:
+        planning._emptier_half = halving
+    return {
+        "all_at_once_points": city.total_points,
+        "all_at_once_rounds": int(city.regions.rounds.max(initial=0)),
+        "all_at_once_wall_s": wall,
+    }
+
+
 def plan_summary(city: Plan, scored: ScoredEdges, offers: OfferArrays, n: int) -> Result:
     regions_with_edges = city.regions.edges > 0
     return {
@@ -307,6 +326,7 @@ def city_run(
         clock = Clock.start()
         optimum = plan(candidates=c, offers=o, scored=kept["scored"], group_minimums="exact")
         result |= {"exact_points": optimum.total_points, "exact_wall_s": clock.lap()[0]}
+        result |= close_all_at_once(c, o, kept["scored"])
     return result, kept["scored"]
 
 

@@ -9,6 +9,8 @@ The Django side (``matching/services.py``) turns candidates and offers into
     shortlist = top_k(candidates=c, offers=o, scored=scored, k=5, first=city.offer)
     why = explain_pair(candidates=c, offers=o, candidate=i, offer=j)  # "waarom (niet)"
 
+``eligible_pairs`` and ``plan`` take ``workers=N`` to use N forked processes (POSIX); the
+default, 1, stays in the calling process, which is what a web request or a test wants.
 Rules, codes and the reasons behind them live in the submodules' docstrings: :mod:`.rules`
 (hard constraints, barrier table), :mod:`.scoring`, :mod:`.ranking`, :mod:`.planning`.
 This package never imports Django.

@@ -9,7 +9,7 @@ candidate -> sink arc costing ``SCORE_SCALE`` (a score of 0) is the "unmatched" 
 flow is always feasible. The eligibility graph falls apart into connected components (regions:
 a town and the offers its people can reach), found with SciPy's ``connected_components`` and
 solved separately, because cost-scaling time grows faster than the graph: the national
-benchmark graph takes 4 s of CPU as regions and 17 s as one flow, to the same optimum. Small
+benchmark graph takes about 5 s of CPU as regions and 17 s as one flow, to the same optimum. Small
 regions are packed into batches of about ``_BATCH_ARCS`` arcs; batches can be spread over
 ``workers`` forked processes. The plan does not depend on ``workers``.
 
@@ -24,8 +24,9 @@ the flow itself (a city plan well under a second, a national one in seconds) and
 benchmark with many groups that cannot all fill it lands 0.13% below the exact optimum.
 ``group_minimums="exact"`` solves each region with a short group as a MIP with SciPy's HiGHS
 (``scipy.optimize.milp``): binary ``open_j`` per group offer with
-``group_min_j * open_j <= load_j <= capacity_j * open_j``; exact, but minutes for a city-sized
-region on the benchmark, so meant for overnight runs and audits (see bench/README.md).
+``group_min_j * open_j <= load_j <= capacity_j * open_j``; exact, but about a minute for a
+city-sized region on the benchmark (against half a second), so meant for overnight runs and
+audits (see bench/README.md).
 """
 
 from __future__ import annotations
