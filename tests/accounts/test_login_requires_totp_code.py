@@ -17,6 +17,8 @@ from werkpad.accounts.models import User
 
 LOGIN = reverse("accounts:login")
 HOME = reverse("core:home")
+#: A page only a signed-in professional sees (the home page welcomes visitors).
+SIGNED_IN_PAGE = reverse("organisations:list")
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +29,7 @@ def submit_password(client: Client, user: User, password: str = PASSWORD, **quer
 
 
 def is_signed_in(client: Client) -> bool:
-    return client.get(HOME).status_code == 200
+    return client.get(SIGNED_IN_PAGE).status_code == 200
 
 
 def test_the_right_password_alone_does_not_sign_in(client: Client) -> None:

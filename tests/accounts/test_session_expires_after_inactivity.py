@@ -13,7 +13,8 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
-HOME = reverse("core:home")
+#: A page only a signed-in professional sees (the home page welcomes visitors).
+HOME = reverse("organisations:list")
 
 
 class Clock:

@@ -19,11 +19,19 @@ pytestmark = pytest.mark.django_db
 HOME = reverse("core:home")
 
 
-def test_anonymous_visitors_are_sent_to_the_login(client: Client) -> None:
+def test_a_visitor_is_welcomed_in_dutch_with_the_ways_in(client: Client) -> None:
     response = client.get(HOME)
 
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:login')}?next=/"
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nl">' in html
+    assert "Werkpad: samen naar werk" in html
+    for url, text in (
+        (reverse("accounts:login"), "Inloggen als professional"),
+        (reverse("panel:login"), "Inloggen in je eigen dossier"),
+        (reverse("offers:interest"), "Belangstelling als werkgever?"),
+    ):
+        assert f'href="{url}">{text}</a>' in html
 
 
 def test_shows_every_organisation_and_role_in_dutch(client: Client) -> None:

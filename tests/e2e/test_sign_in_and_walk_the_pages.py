@@ -37,7 +37,10 @@ def test_sign_in_with_a_code_and_walk_the_pages(browser_page: Page, professional
     page = browser_page
 
     page.goto("/")
-    expect(page).to_have_url(re.compile(r"/accounts/inloggen/\?next=/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkpad: samen naar werk")
+    axe_check(page, context="welcome")
+    page.get_by_role("link", name="Inloggen als professional").click()
+    expect(page).to_have_url(re.compile(r"/accounts/inloggen/$"))
     expect(page).to_have_title(re.compile("Inloggen"))
     axe_check(page, context="login")
 

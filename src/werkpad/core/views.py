@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,8 +12,10 @@ from werkpad.core.navigation import tasks_for_roles
 from werkpad.organisations.selectors import membership_list
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """The user's organisations, roles and tasks; for a visitor, the ways in."""
+    if not request.user.is_authenticated:
+        return render(request, "core/welcome.html")
     memberships = membership_list(user=request.user)
     roles = {membership.role_enum for membership in memberships}
     return render(
