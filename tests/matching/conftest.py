@@ -6,6 +6,7 @@ they also run with ``--noconftest`` when the project's Django settings are unava
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from werkpad.matching.engine import (
     CandidateArrays,
     OfferArrays,
+    Plan,
     ScoredEdges,
     eligible_pairs,
     score_pairs,
@@ -92,6 +94,43 @@ def scored_graph(candidates: CandidateArrays, offers: OfferArrays) -> ScoredEdge
     """Eligible pairs of the instance, scored with the default weights."""
     edges = eligible_pairs(candidates=candidates, offers=offers)
     return score_pairs(candidates=candidates, offers=offers, edges=edges)
+
+
+def brute_force_optimum(
+    candidates: CandidateArrays, offers: OfferArrays, scored: ScoredEdges
+) -> int:
+    """Best total over every choice of one eligible offer (or none) per candidate."""
+    options = [[-1, *np.flatnonzero(scored.cand == i).tolist()] for i in range(candidates.n)]
+    best = 0
+    for choice in itertools.product(*options):
+        taken = [e for e in choice if e >= 0]
+        load = np.bincount(scored.offer[taken], minlength=offers.m)
+        group = offers.group_min >= 2
+        if (load > offers.capacity).any():
+            continue
+        if ((load > 0) & (load < offers.group_min) & group).any():
+            continue
+        best = max(best, int(scored.points[taken].sum()))
+    return best
+
+
+def assert_plan_keeps_capacities_and_group_minimums(
+    result: Plan, offers: OfferArrays, scored: ScoredEdges
+) -> None:
+    """The plan's pairs are eligible edges, no offer is over capacity, every group offer is
+    empty or at its minimum, and the plan's figures add up."""
+    matched = np.flatnonzero(result.offer >= 0)
+    edges = result.edge[matched]
+    assert (scored.cand[edges] == matched).all()
+    assert (scored.offer[edges] == result.offer[matched]).all()
+    load = np.bincount(result.offer[matched], minlength=offers.m)
+    assert (load == result.load).all()
+    assert (load <= offers.capacity).all()
+    group = offers.group_min >= 2
+    assert ((load[group] == 0) | (load[group] >= offers.group_min[group])).all()
+    assert not (result.closed & (load > 0)).any()
+    assert result.total_points == scored.points[edges].sum()
+    assert result.total_points <= result.upper_bound_points
 
 
 # A handful of PC4 areas from Delft to Rotterdam: some within reach of each other, some not.

@@ -5,7 +5,11 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 
-from tests.matching.conftest import instances, scored_graph
+from tests.matching.conftest import (
+    assert_plan_keeps_capacities_and_group_minimums,
+    instances,
+    scored_graph,
+)
 from werkpad.matching.engine import CandidateArrays, OfferArrays, explain_pair, plan
 
 
@@ -23,11 +27,4 @@ def test_plan_never_breaks_a_hard_constraint(instance: tuple[CandidateArrays, Of
             candidates=candidates, offers=offers, candidate=int(i), offer=int(result.offer[i])
         )
         assert explanation.eligible, explanation.failed
-    load = np.bincount(result.offer[matched], minlength=offers.m)
-    assert (load == result.load).all()
-    assert (load <= offers.capacity).all()
-    group = offers.group_min >= 2
-    assert ((load[group] == 0) | (load[group] >= offers.group_min[group])).all()
-    assert not (result.closed & (load > 0)).any()
-    assert result.total_points == scored.points[result.edge[matched]].sum()
-    assert result.total_points <= result.upper_bound_points
+    assert_plan_keeps_capacities_and_group_minimums(result, offers, scored)

@@ -3,33 +3,13 @@ by brute force on tiny instances and with a HiGHS MIP (scipy.optimize.milp) on l
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import scipy.sparse as sp
 from hypothesis import given, settings
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from tests.matching.conftest import instances, scored_graph
+from tests.matching.conftest import brute_force_optimum, instances, scored_graph
 from werkpad.matching.engine import CandidateArrays, OfferArrays, ScoredEdges, plan
-
-
-def brute_force_optimum(
-    candidates: CandidateArrays, offers: OfferArrays, scored: ScoredEdges
-) -> int:
-    """Best total over every choice of one eligible offer (or none) per candidate."""
-    options = [[-1, *np.flatnonzero(scored.cand == i).tolist()] for i in range(candidates.n)]
-    best = 0
-    for choice in itertools.product(*options):
-        taken = [e for e in choice if e >= 0]
-        load = np.bincount(scored.offer[taken], minlength=offers.m)
-        group = offers.group_min >= 2
-        if (load > offers.capacity).any():
-            continue
-        if ((load > 0) & (load < offers.group_min) & group).any():
-            continue
-        best = max(best, int(scored.points[taken].sum()))
-    return best
 
 
 def milp_optimum(candidates: CandidateArrays, offers: OfferArrays, scored: ScoredEdges) -> int:
@@ -94,3 +74,4 @@ def test_group_minimums_iterative_is_bounded_and_exact_is_optimal(
     assert iterative.total_points <= optimum <= iterative.upper_bound_points
     assert exact.total_points == optimum
     assert exact.proven_optimal
+    assert not exact.regions.timed_out.any()

@@ -92,7 +92,7 @@ def greedy_pick(
     while mine and len(picked) < k:
 
         def key(e: int) -> tuple[int, int, int, int]:
-            repeats = sum(providers[scored.offer[p]] == providers[scored.offer[e]] for p in picked)
+            repeats = sum(providers[p] == providers[scored.offer[e]] for p in picked)
             pinned = int(scored.offer[e] == first)
             return (
                 -pinned,

@@ -22,11 +22,24 @@ upper bound, so a plan whose total equals ``upper_bound_points`` is proven optim
 case when candidates outnumber places: groups fill). It is the default because it is as fast as
 the flow itself (a city plan well under a second, a national one in seconds) and on the
 benchmark with many groups that cannot all fill it lands 0.13% below the exact optimum.
-``group_minimums="exact"`` solves each region with a short group as a MIP with SciPy's HiGHS
-(``scipy.optimize.milp``): binary ``open_j`` per group offer with
-``group_min_j * open_j <= load_j <= capacity_j * open_j``; exact, but about a minute for a
-city-sized region on the benchmark (against half a second), so meant for overnight runs and
-audits (see bench/README.md).
+``group_minimums="exact"`` first plans by the iterative rule, then solves each region whose
+plan stays below its upper bound as a MIP with SciPy's HiGHS (``scipy.optimize.milp``): binary
+``open_j`` per group offer with ``group_min_j * open_j <= load_j <= capacity_j * open_j``; exact,
+but about a minute for a city-sized region on the benchmark (measured with HiGHS presolve on;
+against half a second), so meant for overnight runs and audits (see bench/README.md). Its time
+grows without bound on larger regions, so each region's MIP stops after ``exact_time_limit``
+seconds (60 by default). A MIP stopped there keeps the best plan HiGHS has found by then, if
+any, which keeps every constraint but can score far below the iterative plan (on a generated
+region of 9,613 MIP variables: 2,124,593 points after 0.3 s against 2,183,310); the region keeps
+whichever of the two plans scores higher, so "exact" never does worse than the default. Such a
+region is marked in ``RegionStats.timed_out`` and the plan is not ``proven_optimal`` (unless
+the region's total reaches its upper bound anyway). The limit is not sharp: HiGHS does not check
+it everywhere, in presolve (ERGO-Code/HiGHS#1501; delft-groups: a 5 s limit stopped after about
+30 s) nor in the root node's cut rounds. The MIP runs without presolve: on generated regions of
+24,000 to 97,000 variables that proved the same optimum 1.8-2.9x sooner (97,000: 25 s against
+46 s; no difference below 10,000), and with limits of 1, 2 and 5 s on 91,000 to 378,000
+variables the worst stop came after 13 s against 44 s, though a 1 s limit still ran up to 7 s
+either way (2 shared cores).
 """
 
 from __future__ import annotations
@@ -52,6 +65,8 @@ GroupMinimums = Literal["iterative", "exact"]
 # Regions are packed into batches of at least this many arcs: big enough that per-call overhead
 # does not dominate thousands of tiny regions, small enough to keep cost scaling near-linear.
 _BATCH_ARCS = 4_096
+# scipy.optimize.milp's status when HiGHS stopped at a limit (here: the time limit).
+_MILP_LIMIT_REACHED = 1
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -64,6 +79,9 @@ class RegionStats:
         points: total points of the region's plan.
         upper_bound_points: optimum without group minimums; equals ``points`` when proven optimal.
         rounds: solves the region needed (1 when no group offer fell short).
+        timed_out: the region's exact MIP stopped at ``exact_time_limit`` before proving its
+            plan optimal (only with ``group_minimums="exact"``); the region then has the better
+            of the MIP's plan so far and the iterative rule's.
     """
 
     candidates: IntArray
@@ -73,6 +91,7 @@ class RegionStats:
     points: IntArray
     upper_bound_points: IntArray
     rounds: IntArray
+    timed_out: BoolArray
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -87,8 +106,9 @@ class Plan:
             (or have less capacity than it).
         total_points: sum of the planned pairs' points (``/ SCORE_SCALE`` for the score).
         upper_bound_points: the optimum without group minimums, an upper bound on any plan.
-        proven_optimal: no plan scores higher: the total reaches the upper bound, or every
-            region with a short group was solved exactly (``group_minimums="exact"``).
+        proven_optimal: no plan scores higher: every region's total reaches its upper bound or
+            was proven optimal by its exact MIP (``group_minimums="exact"``, within
+            ``exact_time_limit``).
         candidate_region, offer_region: (n,) and (m,) region id of every candidate and offer.
         regions: per-region statistics.
     """
@@ -121,21 +141,35 @@ class _Batch:
     n_cand: int
 
 
+@dataclass(frozen=True, kw_only=True, eq=False)
+class _ExactSolve:
+    """One region's MIP: the positions of the edges its plan uses (None when HiGHS stopped at
+    the time limit before finding any plan) and whether HiGHS proved that plan optimal."""
+
+    used: IntArray | None
+    optimal: bool
+
+
 def plan(
     *,
     candidates: CandidateArrays,
     offers: OfferArrays,
     scored: ScoredEdges,
     group_minimums: GroupMinimums = "iterative",
+    exact_time_limit: float = 60.0,
     workers: int = 1,
 ) -> Plan:
     """Plan every candidate on at most one eligible offer, maximising the total points.
 
     Guarantees: only pairs in ``scored`` are planned; each offer gets at most ``capacity``
     candidates; a group offer (``group_min >= 2``) gets none or at least ``group_min``. Without
-    group offers the total is optimal; with them see the module docstring. ``workers > 1``
-    solves batches of regions in that many forked processes (POSIX only); the plan is the same.
+    group offers the total is optimal; with them see the module docstring. ``exact_time_limit``
+    is the time in seconds each region's MIP may take with ``group_minimums="exact"``.
+    ``workers > 1`` solves batches of regions in that many forked processes (POSIX only); the
+    plan is the same.
     """
+    if not exact_time_limit > 0:
+        raise ValueError(f"exact_time_limit must be > 0 seconds, not {exact_time_limit}")
     n, m = candidates.n, offers.m
     if np.any(scored.cand[1:] < scored.cand[:-1]):
         raise ValueError("scored edges must be sorted by candidate, as eligible_pairs returns them")
@@ -169,20 +203,34 @@ def plan(
     ever_short = short.copy()
     while short.any():
         short_regions = np.unique(offer_region[short])
-        redo = edges_of(short_regions)
-        kept = chosen[~np.isin(edge_region[chosen], short_regions)]
-        if group_minimums == "exact":
-            solved = [_solve_exact(scored, offers, edges_of(np.array([r]))) for r in short_regions]
-            chosen = np.concatenate([kept, *solved])
-        else:
-            closed |= _emptier_half(short, chosen_load(chosen), offers.group_min, offer_region)
-            capacity = np.where(closed, 0, offers.capacity)
-            chosen = np.concatenate(
-                [kept, _solve_flows(scored, n, capacity, redo, edge_region, workers)]
-            )
+        closed |= _emptier_half(short, chosen_load(chosen), offers.group_min, offer_region)
+        capacity = np.where(closed, 0, offers.capacity)
+        replanned = _solve_flows(scored, n, capacity, edges_of(short_regions), edge_region, workers)
+        chosen = _replace_regions(chosen, edge_region, short_regions, [replanned])
         rounds[short_regions] += 1
         short = short_groups(chosen)
         ever_short |= short
+
+    region_points = _region_points(scored, chosen, edge_region, n_regions)
+    # "exact" solves a MIP only where the iterative plan is not proven optimal, and keeps the
+    # MIP's plan only where it scores higher: one stopped at the time limit can score far below
+    # the iterative plan (at worst nobody planned), and "exact" must never do worse.
+    mip_tried = (region_points < upper_bound) & (group_minimums == "exact")
+    mip_optimal = np.zeros(n_regions, dtype=bool)
+    improved: list[int] = []
+    improved_plans: list[IntArray] = []
+    for region in np.flatnonzero(mip_tried).tolist():
+        mip = _solve_exact(scored, offers, edges_of(np.array([region])), exact_time_limit)
+        mip_optimal[region] = mip.optimal
+        rounds[region] += 1
+        if mip.used is None:
+            continue
+        mip_points = scored.points[mip.used].sum()
+        if mip_points > region_points[region]:
+            improved.append(region)
+            improved_plans.append(mip.used)
+            region_points[region] = mip_points
+    chosen = _replace_regions(chosen, edge_region, np.array(improved, np.int64), improved_plans)
 
     chosen = np.sort(chosen)
     load = np.bincount(scored.offer[chosen], minlength=m)
@@ -190,7 +238,7 @@ def plan(
     edge_of[scored.cand[chosen]] = chosen
     offer_of = np.full(n, -1, dtype=np.int64)
     offer_of[scored.cand[chosen]] = scored.offer[chosen]
-    region_points = _region_points(scored, chosen, edge_region, n_regions)
+    proven = (region_points == upper_bound) | mip_optimal
     return Plan(
         offer=offer_of,
         edge=edge_of,
@@ -198,7 +246,7 @@ def plan(
         closed=(closed | ever_short) & (load == 0),
         total_points=int(region_points.sum()),
         upper_bound_points=int(upper_bound.sum()),
-        proven_optimal=group_minimums == "exact" or bool(region_points.sum() == upper_bound.sum()),
+        proven_optimal=bool(proven.all()),
         candidate_region=candidate_region,
         offer_region=offer_region,
         regions=RegionStats(
@@ -209,8 +257,16 @@ def plan(
             points=region_points,
             upper_bound_points=upper_bound,
             rounds=rounds,
+            timed_out=mip_tried & ~mip_optimal,
         ),
     )
+
+
+def _replace_regions(
+    chosen: IntArray, edge_region: IntArray, regions: IntArray, plans: list[IntArray]
+) -> IntArray:
+    """``chosen`` (planned edge positions) with the edges of ``regions`` swapped for ``plans``."""
+    return np.concatenate([chosen[~np.isin(edge_region[chosen], regions)], *plans])
 
 
 def _emptier_half(
@@ -368,9 +424,11 @@ def _solve_flow(batch: _Batch) -> IntArray:
     return np.flatnonzero(flow.flows(np.arange(n_arc, dtype=np.int32)) > 0)
 
 
-def _solve_exact(scored: ScoredEdges, offers: OfferArrays, edges: IntArray) -> IntArray:
-    """Exact plan of one region, group minimums included, as a HiGHS MIP; returns the positions
-    of the edges it uses.
+def _solve_exact(
+    scored: ScoredEdges, offers: OfferArrays, edges: IntArray, time_limit: float
+) -> _ExactSolve:
+    """Exact plan of one region, group minimums included, as a HiGHS MIP that stops after
+    ``time_limit`` seconds with the best plan found so far, if any.
 
     Variables: ``x_e`` per edge (plan the pair) and ``open_j`` per group offer; maximise
     ``sum(points_e x_e)`` subject to one offer per candidate, ``load_j <= capacity_j`` for other
@@ -411,7 +469,13 @@ def _solve_exact(scored: ScoredEdges, offers: OfferArrays, edges: IntArray) -> I
         ],
         integrality=np.ones(n_var),
         bounds=Bounds(0, 1),
+        # Without presolve HiGHS finished sooner and overshot the limit less at worst (measured,
+        # see the module docstring).
+        options={"time_limit": time_limit, "presolve": False},
     )
-    if not result.success:
+    stopped = result.status == _MILP_LIMIT_REACHED
+    # Planning nobody is always feasible, so anything but optimal or the time limit is a bug.
+    if not (result.success or stopped):
         raise RuntimeError(f"HiGHS MIP failed: {result.message}")
-    return edges[np.rint(result.x[:n_edge]) > 0]
+    used = None if result.x is None else edges[np.rint(result.x[:n_edge]) > 0]
+    return _ExactSolve(used=used, optimal=bool(result.success))
