@@ -32,17 +32,29 @@ DATABASE_URL=postgres://postgres@127.0.0.1:5432/werkpad_bench_monitor \\
 ```
 
 The first run writes the synthetic city straight into PostgreSQL (`bench/monitor/data.py`).
-"First" is the first request after the data changed: every figure computed from the raw rows.
-"Next" are the requests after it, which read the figures the monitor keeps until the data
-changes (`werkpad.monitor.cache`). Wall-clock times through Django's test Client (view,
-queries, template or file). Budgets: dashboard < 500 ms, each export < 5 s."""
+Each request is measured three ways, through Django's test Client (view, queries, template or
+file; wall-clock). "First ever": nothing kept (after a deploy, or filters nobody chose before);
+the dashboard answers at once that the figures are being computed and shows them by itself when
+the background thread has kept them ("figures after"); a file answers 202 with a page that
+offers the download once it can be made; the API computes them in the request. "Next": the
+requests that read the figures kept (`werkpad.monitor.cache`). "Right after a change": a write
+to a counted table, then the request, which is served the figures kept from before (the
+dashboard says they are being computed anew) while the background thread computes the new ones;
+the last column is when they are kept, counted from that request. A request to the home page
+first loads the templates and translation catalogues (about 2 s, once per process), so that it
+is not counted in the first row.
+Budgets: dashboard < 500 ms, each export < 5 s."""
 
 
 @dataclass
 class Measurement:
     name: str
-    seconds: list[float]
+    first: float
+    first_ready_after: float
+    next: list[float]
     queries: int
+    after_change: float
+    new_figures_after: float
 
 
 def _prepare() -> dict[str, int]:
@@ -62,23 +74,71 @@ def _prepare() -> dict[str, int]:
     return sizes
 
 
-def _measure(name: str, client: object, url: str, repeat: int) -> Measurement:
-    from django.core.cache import cache
+def _data_change() -> None:
+    """A write to a counted table, published to PostgreSQL's statistics at once: every kept
+    figure is now of an older data version."""
+    from django.db import connection
+
+    from werkpad.monitor.cache import data_version
+
+    before = data_version()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE candidates_benefitperiod SET version = version"
+            " WHERE id = (SELECT id FROM candidates_benefitperiod LIMIT 1)"
+        )
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+    deadline = time.monotonic() + 15
+    while data_version() == before:
+        if time.monotonic() > deadline:
+            raise SystemExit("PostgreSQL did not publish the write to its statistics")
+        time.sleep(0.05)
+
+
+def _get(client: object, url: str) -> tuple[float, int]:
+    """Seconds and queries of one request (which must succeed)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    cache.clear()  # the first request computes everything, as after a change of the data
-    seconds, queries = [], 0
-    for _ in range(repeat + 1):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)  # type: ignore[attr-defined]
-            seconds.append(time.perf_counter() - started)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-        queries = len(captured.captured_queries)
-    print(f"{name}: first {seconds[0] * 1000:.0f} ms, next {median(seconds[1:]) * 1000:.0f} ms")
-    return Measurement(name, seconds, queries)
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(url)  # type: ignore[attr-defined]
+        seconds = time.perf_counter() - started
+    if response.status_code not in (200, 202):  # 202: a file being made
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return seconds, len(captured.captured_queries)
+
+
+def _measure(name: str, client: object, url: str, repeat: int) -> Measurement:
+    from django.core.cache import cache
+
+    from werkpad.monitor.cache import refreshes_wait
+
+    cache.clear()  # nothing kept: the figures are computed from the raw rows
+    started = time.perf_counter()
+    first, _queries = _get(client, url)  # the dashboard: "being computed"; a file: computed
+    refreshes_wait()
+    first_ready_after = time.perf_counter() - started
+    warm = [_get(client, url) for _ in range(repeat)]
+    _data_change()
+    started = time.perf_counter()
+    after_change, _queries = _get(client, url)  # the kept figures, while new ones are computed
+    refreshes_wait()
+    new_figures_after = time.perf_counter() - started
+    print(
+        f"{name}: first {first * 1000:.0f} ms (ready after {first_ready_after:.1f} s),"
+        f" next {median([s for s, _q in warm]) * 1000:.0f} ms,"
+        f" after a change {after_change * 1000:.0f} ms (new after {new_figures_after:.1f} s)"
+    )
+    return Measurement(
+        name=name,
+        first=first,
+        first_ready_after=first_ready_after,
+        next=[seconds for seconds, _queries in warm],
+        queries=warm[-1][1],
+        after_change=after_change,
+        new_figures_after=new_figures_after,
+    )
 
 
 def run(repeat: int) -> tuple[dict[str, int], list[Measurement]]:
@@ -90,11 +150,13 @@ def run(repeat: int) -> tuple[dict[str, int], list[Measurement]]:
     from werkpad.monitor.selectors import INDICATOR_CODES
 
     settings.ALLOWED_HOSTS = ["*"]
+    settings.MONITOR_REFRESH_IN_BACKGROUND = True  # as in production (the tests compute at once)
     sizes = _prepare()
     lead, board = Client(), Client()
     for client, role in ((lead, "programme_lead"), (board, "board")):
         email = demo_email(role=role, organisation_slug="wsp-delft")
         client.force_login(User.objects.get(email=email))
+    _get(lead, "/")  # the process's first request loads templates and catalogues: not measured
     pages = [
         ("Dashboard, programme lead (2019 to now, per quarter)", lead, "/monitor/"),
         ("Dashboard, board", board, "/monitor/"),
@@ -115,28 +177,34 @@ def report(sizes: dict[str, int], measurements: list[Measurement]) -> str:
         + ", ".join(f"{count:,} {name}" for name, count in sizes.items())
         + ".",
         "",
-        "| request | first (computed) | next, median (kept) | next, p95 | queries (next) |",
-        "|---|---:|---:|---:|---:|",
+        "| request | first ever: answer | first ever: figures after | next, median (kept) "
+        "| next, p95 | queries (next) | right after a change (kept, stale) "
+        "| new figures kept after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for m in measurements:
-        warm = m.seconds[1:]
         lines.append(
-            f"| {m.name} | {m.seconds[0] * 1000:.0f} ms | {median(warm) * 1000:.0f} ms "
-            f"| {percentile(warm, 0.95) * 1000:.0f} ms | {m.queries} |"
+            f"| {m.name} | {m.first * 1000:.0f} ms | {m.first_ready_after:.1f} s "
+            f"| {median(m.next) * 1000:.0f} ms "
+            f"| {percentile(m.next, 0.95) * 1000:.0f} ms | {m.queries} "
+            f"| {m.after_change * 1000:.0f} ms | {m.new_figures_after:.1f} s |"
         )
     return "\n".join(lines)
 
 
-NOTES = """Where the time goes: a request that finds the kept figures only reads them and renders.
-The first request after a change computes everything from the raw rows, and most of that is
-three queries: the benefit periods in person order with their neighbours (LAG/LEAD for the CBS
-30-day rule) grouped by month, household and age band; the ladder steps while on bijstand; and
-the placements by the barriers open on their first day. So after a bulk change (the nightly
-import of the benefit administration) run `werkpad monitor_refresh`: it computes the city-wide
-figures per quarter and per month before the first visitor comes. Figures are kept under a
-data version taken from PostgreSQL's own row counters for the tables the monitor counts, so any
-write to them (bulk loads included) makes the next request compute afresh, seconds later at
-most."""
+NOTES = """Where the time goes: a request that finds kept figures only reads them and renders.
+Computing from the raw rows is mostly three queries: the benefit periods in person order with
+their neighbours (LAG/LEAD for the CBS 30-day rule) grouped by month, household and age band
+(about 3 s); the ladder steps while on bijstand; and the placements by the barriers open on
+their first day (about 1 s each). These three do not depend on the filters and are kept once per
+scope; the tables for a period are built from them. Nobody waits for them on the dashboard:
+figures never computed are prepared in the background while the page says so, and after a change
+of the data the figures kept from before are served, marked with the time they were computed,
+until the new ones follow; a download of figures never computed is prepared the same way. Only
+the API computes figures never computed in the request. `werkpad monitor_refresh` after the
+nightly import or a deploy computes the city-wide figures before the first visitor. The data
+version comes from PostgreSQL's own row counters for the tables the monitor counts, so bulk
+loads count as changes too."""
 
 
 def readme_write(body: str) -> None:

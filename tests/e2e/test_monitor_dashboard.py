@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
@@ -97,3 +98,48 @@ def test_programme_lead_reads_the_monitor(
     page.get_by_label("Doelwaarde").fill("55")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Het doel is opgeslagen.")).to_be_visible()
+
+
+def test_the_dashboard_shows_its_figures_by_itself_once_computed(
+    programme_lead: User,
+    signed_in_page: Callable[..., Page],
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As on PostgreSQL, figures never computed are prepared in the background while the page
+    says so; htmx asks again and swaps the dashboard in when they are ready."""
+    settings.MONITOR_CACHE_SECONDS = 60  # type: ignore[attr-defined]
+    settings.MONITOR_REFRESH_IN_BACKGROUND = True  # type: ignore[attr-defined]
+    cache.clear()
+    monkeypatch.setattr("werkpad.monitor.selectors.data_version", lambda: 1)
+    page = signed_in_page(programme_lead)
+    page.goto("/monitor/?granularity=month")
+    expect(page.get_by_role("status").filter(has_text="worden berekend")).to_be_visible()
+    axe_check(page, context="dashboard, figures being computed")
+
+    expect(page.get_by_role("heading", name="Bijstand halveren")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(re.compile(r"^Cijfers berekend op"))).to_be_visible()
+    axe_check(page, context="dashboard, figures computed in the background")
+
+
+def test_a_file_never_computed_is_offered_once_made(
+    programme_lead: User,
+    signed_in_page: Callable[..., Page],
+    settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings.MONITOR_CACHE_SECONDS = 60  # type: ignore[attr-defined]
+    settings.MONITOR_REFRESH_IN_BACKGROUND = True  # type: ignore[attr-defined]
+    cache.clear()
+    monkeypatch.setattr("werkpad.monitor.selectors.data_version", lambda: 1)
+    page = signed_in_page(programme_lead)
+    page.goto("/monitor/export/monitor.xlsx?granularity=month")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Het bestand wordt gemaakt")
+    axe_check(page, context="file being made")
+
+    link = page.get_by_role("link", name="Download het bestand")
+    expect(link).to_be_visible(timeout=30_000)
+    axe_check(page, context="file ready")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".xlsx")

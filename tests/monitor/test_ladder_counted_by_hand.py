@@ -16,7 +16,12 @@ import pytest
 
 from tests.candidates.factories import LadderScoreFactory
 from tests.monitor.factories import person
-from werkpad.monitor.indicators import ladder_steps_table, ladder_transitions, monthly_flows
+from werkpad.monitor.indicators import (
+    ladder_step_intervals,
+    ladder_steps_table,
+    ladder_transitions,
+    monthly_flows,
+)
 from werkpad.monitor.periods import Granularity, Range
 from werkpad.monitor.sql import Scope
 
@@ -47,7 +52,10 @@ def people(db: None) -> None:
 def test_steps_of_the_people_on_bijstand_on_each_first_day(people: None) -> None:
     period_range = Range(D(2019, 1, 1), D(2019, 6, 30), Granularity.MONTH)
     table = ladder_steps_table(
-        scope=Scope(), flows=monthly_flows(Scope()), period_range=period_range, today=TODAY
+        steps=ladder_step_intervals(Scope()),
+        flows=monthly_flows(Scope()),
+        period_range=period_range,
+        today=TODAY,
     )
     found = [
         (row["on_bijstand"], [row[f"step_{s}"] for s in range(1, 7)], row["not_assessed"])

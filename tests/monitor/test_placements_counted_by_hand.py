@@ -20,6 +20,7 @@ from tests.factories import OrganisationFactory
 from tests.offers.factories import EmployerFactory, OfferFactory, PlacementFactory
 from werkpad.monitor.indicators import (
     placements_barrier_table,
+    placements_by_barrier,
     placements_kind_table,
     placements_organisation_table,
 )
@@ -80,7 +81,9 @@ def test_by_organisation_with_employers_together(placements: None) -> None:
 
 def test_by_the_barriers_open_on_the_first_day(placements: None) -> None:
     with translation.override("en"):
-        rows = placements_barrier_table(scope=Scope(), period_range=YEAR).rows
+        rows = placements_barrier_table(
+            counts=placements_by_barrier(Scope()), period_range=YEAR
+        ).rows
     assert {r["barrier"]: (r["placements"], r["paid_work"]) for r in rows} == {
         "Debts": (1, 1),
         "Health": (1, 0),

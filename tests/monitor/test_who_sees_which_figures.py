@@ -18,9 +18,12 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.factories import OrganisationFactory
+from tests.monitor.conftest import DataVersion
 from tests.monitor.factories import person
 from werkpad.accounts.models import User
 from werkpad.candidates.models import Candidate
+from werkpad.monitor.cache import refreshes_wait
+from werkpad.monitor.indicators import monthly_flows
 from werkpad.organisations.models import Organisation
 from werkpad.organisations.roles import OrganisationKind, Role
 
@@ -115,3 +118,37 @@ def test_open_data_shows_no_count_between_1_and_4(
         assert "< 5" in [line[4] for line in lines[1:]]
         small = [line for line in lines[1:] for cell in line if cell.strip() in SMALL]
         assert small == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_colleagues_share_kept_figures_and_other_organisations_never_see_them(
+    kept_in_background: DataVersion,
+    client: Client,
+    user_with_role: Callable[..., User],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept figures are shared by the professionals who may see the same candidates."""
+    team_inkomen = OrganisationFactory(slug="team-inkomen", has_legal_basis=True)
+    werkse = OrganisationFactory(slug="werkse", has_legal_basis=True)
+    for _ in range(4):
+        person((D(2015, 1, 1), None, ""), lead_organisation=team_inkomen)
+    person((D(2016, 1, 1), None, ""), lead_organisation=werkse)
+    computed = []
+    monkeypatch.setattr(
+        "werkpad.monitor.selectors.monthly_flows",
+        lambda scope: computed.append(scope) or monthly_flows(scope),
+    )
+
+    client.force_login(user_with_role(Role.PROFESSIONAL, team_inkomen))
+    client.get("/monitor/", SPRING_2019)  # "being computed"
+    refreshes_wait()
+    assert _stock(client) == [4] * 6
+    client.force_login(user_with_role(Role.PROFESSIONAL, team_inkomen))
+    assert _stock(client) == [4] * 6
+    assert len(computed) == 1, "the colleague was served the figures kept"
+
+    client.force_login(user_with_role(Role.PROFESSIONAL, werkse))
+    client.get("/monitor/", SPRING_2019)
+    refreshes_wait()
+    assert _stock(client) == [1] * 6
+    assert len(computed) == 2

@@ -33,7 +33,7 @@ from werkpad.monitor.selectors import (
     monitor_for,
 )
 from werkpad.monitor.sql import analytic_queries
-from werkpad.monitor.tables import SUPPRESSED, Kind, Table, plain_value
+from werkpad.monitor.tables import SUPPRESSED, Kind, Table
 
 FILTER_PARAMETERS = [
     OpenApiParameter("start", OpenApiTypes.STR, description="First month, YYYY-MM."),
@@ -97,7 +97,7 @@ def table_json(table: Table) -> dict[str, Any]:
             {"key": c.key, "label": str(c.label), "kind": c.kind.value} for c in table.columns
         ],
         "rows": [
-            {c.key: plain_value(c, row, suppressed=table.suppressed) for c in table.columns}
+            dict(zip((c.key for c in table.columns), table.plain_values(row), strict=True))
             for row in table.rows
         ],
     }

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from werkpad.monitor.selectors import GoalProgress, Monitor, Point, goal_figure
-from werkpad.monitor.tables import Kind, Table, cell, figure_text, header, plain_value
+from werkpad.monitor.tables import Kind, Table, figure_text, header
 
 OPEN_DATA_HEADER = ("indicator", "indicator_title", "row", "measure", "value")
 
@@ -49,9 +49,7 @@ def table_csv(table: Table) -> str:
     writer = csv.writer(output)
     writer.writerow(header(table.columns))
     for row in table.rows:
-        writer.writerow(
-            plain_value(column, row, suppressed=table.suppressed) for column in table.columns
-        )
+        writer.writerow(table.plain_values(row))
     return output.getvalue()
 
 
@@ -71,9 +69,7 @@ def workbook(tables: Sequence[Table], *, title: str) -> bytes:
         for item in sheet[5]:
             item.font = bold
         for row in table.rows:
-            sheet.append(
-                [plain_value(column, row, suppressed=table.suppressed) for column in table.columns]
-            )
+            sheet.append(table.plain_values(row))
         sheet.freeze_panes = "A6"
         for index, column in enumerate(table.columns, start=1):
             letter = sheet.cell(row=5, column=index).column_letter
@@ -86,30 +82,23 @@ def workbook(tables: Sequence[Table], *, title: str) -> bytes:
 def open_data_csv(tables: Sequence[Table]) -> str:
     """Every figure as one line (indicator, row, measure, value), suppressed below 5.
 
-    Whatever the audience of `tables`, every count from 1 to 4 is written as "< 5" and no
-    share or median computed from such a count is written at all.
+    Whatever the audience of `tables`, every count from 1 to 4 is written as "< 5", a count that
+    a total minus its other parts would give away is left empty, and no share or median
+    computed from a hidden count is written at all.
     """
     output = io.StringIO()
     writer = csv.writer(output)
     writer.writerow(OPEN_DATA_HEADER)
-    for table in tables:
+    for table in (table.for_audience(suppressed=True) for table in tables):
         labels = _text_columns(table)
         for row in table.rows:
             name = " / ".join(str(row.get(table.columns[i].key) or "") for i in labels) or str(
                 table.title
             )
-            for column in table.columns:
+            for column, value in zip(table.columns, table.plain_values(row), strict=True):
                 if column.kind in (Kind.TEXT, Kind.DATE):
                     continue
-                writer.writerow(
-                    (
-                        table.code,
-                        str(table.title),
-                        name,
-                        str(column.label),
-                        plain_value(column, row, suppressed=True),
-                    )
-                )
+                writer.writerow((table.code, str(table.title), name, str(column.label), value))
     return output.getvalue()
 
 
@@ -122,16 +111,13 @@ def _text(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _pdf_table(table: Table, style: TableStyle, font_size: float) -> PdfTable:
+    """The table suppressed below 5, whoever asks: the report is for the board."""
+    table = table.for_audience(suppressed=True)
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=font_size, leading=font_size + 2)
     data = [[Paragraph(f"<b>{escape(label)}</b>", small) for label in header(table.columns)]]
     for row in table.rows:
-        data.append(
-            [
-                Paragraph(escape(cell(column, row, suppressed=True).text), small)
-                for column in table.columns
-            ]
-        )
+        data.append([Paragraph(escape(shown.text), small) for shown in table.cells(row)])
     pdf_table = PdfTable(data, repeatRows=1)
     pdf_table.setStyle(style)
     return pdf_table

@@ -440,7 +440,11 @@ def flows_table(
         Column("on_bijstand", _("On bijstand on the first day")),
         Column("inflow", _("Inflow")),
         Column("outflow", _("Outflow")),
-        Column("to_work", _("Outflow to work")),
+        Column(
+            "to_work",
+            _("Outflow to work"),
+            parts=("to_work_without_support", "to_work_with_support"),
+        ),
         Column("to_work_without_support", _("to work without support")),
         Column("to_work_with_support", _("to work with support")),
         Column("long_term", _("On bijstand 5 years or more, on the first day")),
@@ -556,10 +560,8 @@ def _step_label(step: int) -> str:
     return str(LadderStep(step).label)
 
 
-def ladder_steps_table(
-    *, scope: Scope, flows: MonthlyFlows, period_range: Range, today: date
-) -> Table:
-    """Per period: people on bijstand on its first day by their latest ladder step then.
+def ladder_step_intervals(scope: Scope) -> Intervals:
+    """Per ladder step, the intervals in which someone on bijstand held it, over all history.
 
     Each ladder score holds from its assessment until the day before the next one; the days
     it holds while the person is on bijstand form an interval, counted like the stock.
@@ -597,9 +599,20 @@ def ladder_steps_table(
             steps.enter(step, month, count, int(first_day))
         else:
             steps.leave(step, month, count)
+    return steps
+
+
+def ladder_steps_table(
+    *, steps: Intervals, flows: MonthlyFlows, period_range: Range, today: date
+) -> Table:
+    """Per period: people on bijstand on its first day by their latest ladder step then."""
     columns = [
         Column("period", _("Period"), Kind.TEXT),
-        Column("on_bijstand", _("On bijstand on the first day")),
+        Column(
+            "on_bijstand",
+            _("On bijstand on the first day"),
+            parts=(*(f"step_{step}" for step in LadderStep.values), "not_assessed"),
+        ),
         *(Column(f"step_{step}", _step_label(step)) for step in LadderStep.values),
         Column("not_assessed", _("No ladder step yet")),
     ]
@@ -679,7 +692,7 @@ def ladder_transitions(*, scope: Scope, period_range: Range, today: date) -> Lad
         "ladder_cohorts",
         columns=(
             Column("cohort", _("Cohort (year of first assessment)"), Kind.TEXT),
-            Column("candidates", _("Candidates")),
+            Column("candidates", _("Candidates"), parts=("up", "same", "down")),
             Column("up", _("Moved up")),
             Column("same", _("Same step")),
             Column("down", _("Moved down")),
@@ -692,7 +705,7 @@ def ladder_transitions(*, scope: Scope, period_range: Range, today: date) -> Lad
         columns=(
             Column("cohort", _("Cohort (year of first assessment)"), Kind.TEXT),
             Column("from", _("First step"), Kind.TEXT),
-            Column("candidates", _("Candidates")),
+            Column("candidates", _("Candidates"), parts=tuple(f"to_{step}" for step in steps)),
             *(Column(f"to_{step}", _("to %(step)s") % {"step": step}) for step in steps),
         ),
         rows=transition_rows,
@@ -729,7 +742,7 @@ def placements_kind_table(*, scope: Scope, period_range: Range) -> Table:
         columns=(
             Column("period", _("Period"), Kind.TEXT),
             *(Column(kind, label) for kind, label in OfferKind.choices),
-            Column("total", _("All placements")),
+            Column("total", _("All placements"), parts=tuple(OfferKind.values)),
         ),
         rows=rows,
     )
@@ -776,11 +789,15 @@ def placements_organisation_table(*, scope: Scope, period_range: Range) -> Table
     )
 
 
-def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
-    """Placements by the kinds of barrier open on the day the placement started.
+#: Placements started per month by barrier category ("" for none): (placements, paid work).
+BarrierCounts = dict[date, dict[str, tuple[int, int]]]
+
+
+def placements_by_barrier(scope: Scope) -> BarrierCounts:
+    """Placements per month of start by the kinds of barrier open on that day, all history.
 
     Health complaints are one group ("health"); a placement with several open barriers counts
-    once in each of their groups; the last row counts placements without an open barrier.
+    once in each of their groups; category "" counts placements without an open barrier.
     """
     placement, barrier = quote(Placement._meta.db_table), quote(Barrier._meta.db_table)
     where, params = scope.sql("p.candidate_id")
@@ -788,31 +805,41 @@ def placements_barrier_table(*, scope: Scope, period_range: Range) -> Table:
         "b.candidate_id = p.candidate_id AND b.opened_on <= p.start"
         " AND (b.resolved_on IS NULL OR b.resolved_on >= p.start)"
     )
-    started_in_range = f"p.start >= %s AND p.start <= %s{where}"
     paid = "CASE WHEN p.outcome = %s THEN 1 ELSE 0 END"
+    month = sql.month_start("p.start")
     query = f"""
-        SELECT category, COUNT(*), SUM(paid) FROM (
-            SELECT DISTINCT p.id, b.category, {paid} AS paid
+        SELECT month, category, COUNT(*), SUM(paid) FROM (
+            SELECT DISTINCT p.id, {month} AS month, b.category, {paid} AS paid
             FROM {placement} p JOIN {barrier} b ON {open_on_start}
-            WHERE {started_in_range}
-        ) x GROUP BY category
+            WHERE 1 = 1{where}
+        ) x GROUP BY month, category
         UNION ALL
-        SELECT '', COUNT(*), COALESCE(SUM({paid}), 0) FROM {placement} p
-        WHERE {started_in_range}
-          AND NOT EXISTS (SELECT 1 FROM {barrier} b WHERE {open_on_start})
+        SELECT {month}, '', COUNT(*), COALESCE(SUM({paid}), 0) FROM {placement} p
+        WHERE NOT EXISTS (SELECT 1 FROM {barrier} b WHERE {open_on_start}){where}
+        GROUP BY 1
     """  # noqa: S608 - names from the models, values as parameters
-    in_range = [period_range.first, period_range.last, *params]
     paid_work = PlacementOutcome.PAID_WORK.value
-    found = {
-        category: (count, int(paid))
-        for category, count, paid in sql.fetch(query, [paid_work, *in_range, paid_work, *in_range])
-    }
+    counts: BarrierCounts = defaultdict(dict)
+    for month_value, category, count, paid_count in sql.fetch(
+        query, [paid_work, *params, paid_work, *params]
+    ):
+        counts[sql.as_date(month_value)][category] = (count, int(paid_count))
+    return counts
+
+
+def placements_barrier_table(*, counts: BarrierCounts, period_range: Range) -> Table:
+    """Placements that started in the range by the kinds of barrier open on their first day."""
+    found: dict[str, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    for period in period_range.periods:
+        for month in period.months:
+            for category, (count, paid) in counts.get(month, {}).items():
+                found[category] = (found[category][0] + count, found[category][1] + paid)
     rows: list[dict[str, object]] = [
         {"barrier": str(label), "placements": found[code][0], "paid_work": found[code][1]}
         for code, label in KnelpuntKind.choices
         if code in found
     ]
-    none_count, none_paid = found.get("", (0, 0))
+    none_count, none_paid = found[""]
     rows.append(
         {"barrier": str(_("No open barrier")), "placements": none_count, "paid_work": none_paid}
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from werkpad.monitor.charts import Chart, Line, Series, bar_chart, line_chart
 from werkpad.monitor.models import CUMULATIVE_METRICS
 from werkpad.monitor.selectors import GoalProgress, Monitor, Point, goal_figure
-from werkpad.monitor.tables import Table, cell, figure_text
+from werkpad.monitor.tables import Table, figure_text
 
 
 def _day(day: date) -> str:
@@ -124,10 +124,7 @@ def _column_series(table: Table, key: str, name: str, dash: str = "solid") -> Se
     column = next(c for c in table.columns if c.key == key)
     return Series(
         name,
-        [
-            (row["period_start"], cell(column, row, suppressed=table.suppressed).value)
-            for row in table.rows
-        ],
+        [(row["period_start"], table.cell(column, row).value) for row in table.rows],
         dash,
     )
 
@@ -186,9 +183,7 @@ def dashboard_charts(monitor: Monitor) -> DashboardCharts:
                 "participation ladder. The numbers are in the table below."
             )
             % {"day": _day(last["period_start"])},
-            bars=[
-                (str(c.label), cell(c, last, suppressed=steps.suppressed).value) for c in counted
-            ],
+            bars=[(str(c.label), steps.cell(c, last).value) for c in counted],
         )
     kinds = monitor.table("placements_kind")
     totals = {
@@ -201,7 +196,7 @@ def dashboard_charts(monitor: Monitor) -> DashboardCharts:
         title=_("Placements by kind of offer"),
         description=_("Placements started %(period)s, by kind of offer.") % {"period": period_text},
         bars=[
-            (str(c.label), cell(c, totals, suppressed=kinds.suppressed).value)
+            (str(c.label), kinds.cell(c, totals).value)
             for c in kinds.columns
             if c.key not in ("period", "total")
         ],

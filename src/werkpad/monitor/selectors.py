@@ -15,19 +15,30 @@ No page, file or API answer of the monitor shows a person: only counts, shares a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from werkpad.candidates.models import Candidate
 from werkpad.monitor import indicators
-from werkpad.monitor.cache import data_version, remember
+from werkpad.monitor.cache import (
+    Kept,
+    at_once,
+    compute_in_background,
+    data_version,
+    in_background,
+    is_kept,
+    needs_computing,
+    remember,
+)
 from werkpad.monitor.indicators import MonthlyFlows, UsualToWork, monthly_flows, usual_to_work
 from werkpad.monitor.models import CUMULATIVE_METRICS, Goal, Metric, Pilot
 from werkpad.monitor.periods import Granularity, Range, add_months, month_of, months_from
@@ -35,7 +46,13 @@ from werkpad.monitor.sql import Scope
 from werkpad.monitor.tables import SUPPRESS_BELOW, Table
 from werkpad.organisations.models import Membership, Organisation
 from werkpad.organisations.roles import Role
-from werkpad.privacy.access import CASEWORK_ROLES, visible_candidates
+from werkpad.privacy.access import (
+    CASEWORK_ROLES,
+    casework_organisation_ids,
+    visible_candidates,
+)
+
+T = TypeVar("T")
 
 #: The least-squares trend of a goal is fitted on this many monthly values.
 TREND_MONTHS = 12
@@ -272,6 +289,15 @@ class MonitorFilters:
         return Range(self.first, self.last, self.granularity)
 
 
+@dataclass(frozen=True)
+class Freshness:
+    """When the oldest figure shown was computed; `stale`: the data has changed since and new
+    figures are being computed."""
+
+    computed_at: datetime
+    stale: bool
+
+
 @dataclass
 class Monitor:
     """Every figure of the monitor for one audience and one set of filters, computed on use.
@@ -279,6 +305,8 @@ class Monitor:
     The city-wide flows are read once and serve both the goals and (without a filter) the
     indicators. Computed figures are kept until the data changes (`werkpad.monitor.cache`),
     under `scope_key` (whose candidates) and the filters; suppression is applied on the way out.
+    A figure computed again in the background is built on a fresh copy of the monitor, so that
+    it does not reuse the stale figures this request holds.
     """
 
     audience: Audience
@@ -287,33 +315,94 @@ class Monitor:
     today: date
     scope_key: str = "all"
     _tables: dict[str, Table] = field(default_factory=dict)
+    _kept: list[Kept[Any]] = field(default_factory=list)
 
     @cached_property
     def version(self) -> int | None:
         return data_version()
 
+    def _remember(self, key: str, compute: Callable[[Monitor], T]) -> T:
+        def on_the_right_monitor() -> T:
+            return compute(replace(self, _tables={}, _kept=[]) if in_background() else self)
+
+        kept = remember(self.version, key, on_the_right_monitor)
+        self._kept.append(kept)
+        return kept.value
+
+    @property
+    def freshness(self) -> Freshness | None:
+        """How new the figures used so far are (None before any was used)."""
+        if not self._kept:
+            return None
+        return Freshness(
+            computed_at=min(kept.computed_at for kept in self._kept),
+            stale=any(kept.stale for kept in self._kept),
+        )
+
+    def _base_keys(self) -> dict[str, str]:
+        """The large aggregates that do not depend on the filters, by property, with the key
+        each is kept under (once per scope, for every period chosen)."""
+        keys = {
+            "ladder_steps": f"ladder:{self.scope_key}",
+            "placements_by_barrier": f"barriers:{self.scope_key}",
+        }
+        if self.audience.sees_goals or self.scope.is_everyone:
+            keys["city_flows"] = "flows:all"
+        if not self.scope.is_everyone:
+            keys["flows"] = f"flows:{self.scope_key}"
+        return keys
+
+    def _read_bases_at_once(self) -> None:
+        """Compute the large aggregates not kept yet at the same time (PostgreSQL: each on its
+        own connection and core); the properties below then read them."""
+        if self.version is None or connection.vendor != "postgresql":
+            return
+        missing = [
+            name
+            for name, key in self._base_keys().items()
+            if needs_computing(self.version, key) and name not in self.__dict__
+        ]
+        if len(missing) > 1:
+            at_once(*(partial(getattr, self, name) for name in missing))
+
     @cached_property
     def city_flows(self) -> MonthlyFlows:
-        return remember(self.version, "flows:all", lambda: monthly_flows(Scope()))
+        return self._remember("flows:all", lambda _monitor: monthly_flows(Scope()))
 
     @cached_property
     def flows(self) -> MonthlyFlows:
         if self.scope.is_everyone:
             return self.city_flows
-        return remember(self.version, f"flows:{self.scope_key}", lambda: monthly_flows(self.scope))
+        return self._remember(self._base_keys()["flows"], lambda m: monthly_flows(m.scope))
+
+    @cached_property
+    def ladder_steps(self) -> indicators.Intervals:
+        return self._remember(
+            self._base_keys()["ladder_steps"], lambda m: indicators.ladder_step_intervals(m.scope)
+        )
+
+    @cached_property
+    def placements_by_barrier(self) -> indicators.BarrierCounts:
+        return self._remember(
+            self._base_keys()["placements_by_barrier"],
+            lambda m: indicators.placements_by_barrier(m.scope),
+        )
+
+    @property
+    def _as_of(self) -> date:
+        return min(self.today, self.filters.period_range.last)
 
     @cached_property
     def goals(self) -> list[GoalProgress]:
         if not self.audience.sees_goals:
             return []
-        as_of = min(self.today, self.filters.period_range.last)
-
-        def compute() -> list[GoalProgress]:
-            return [
-                goal_progress(goal=goal, flows=self.city_flows, as_of=as_of) for goal in goal_list()
-            ]
-
-        return remember(self.version, f"goals:{as_of}", compute)
+        as_of = self._as_of
+        return self._remember(
+            f"goals:{as_of}",
+            lambda m: [
+                goal_progress(goal=goal, flows=m.city_flows, as_of=as_of) for goal in goal_list()
+            ],
+        )
 
     @cached_property
     def usual(self) -> UsualToWork | None:
@@ -325,18 +414,46 @@ class Monitor:
             return usual_to_work(self.flows)
         return _goal_usual(goal, self.flows)
 
+    def _table_key(self, code: str) -> str:
+        period = self.filters.period_range
+        return (
+            f"tables:{self.scope_key}:{period.first}:{period.last}:"
+            f"{period.granularity}:{self.today}:{code}"
+        )
+
+    def is_ready(self, codes: Iterable[str] = (), *, with_goals: bool = True) -> bool:
+        """Whether the tables `codes` (all by default) and, `with_goals`, the goals can be shown
+        without computing them in the request: kept (perhaps from before a change), or
+        computed afresh on every request anyway."""
+        if not settings.MONITOR_REFRESH_IN_BACKGROUND or self.version is None:
+            return True
+        keys = {self._table_key(KEPT_UNDER[code]) for code in (codes or INDICATOR_CODES)}
+        if with_goals and self.audience.sees_goals:
+            keys.add(f"goals:{self._as_of}")
+        return all(is_kept(key) for key in keys)
+
+    def prepare_in_background(self, codes: Iterable[str] = (), *, with_goals: bool = True) -> None:
+        """Compute what `is_ready` looks for in the background thread."""
+        chosen = tuple(codes or INDICATOR_CODES)
+
+        def prepare() -> None:
+            fresh = replace(self, _tables={}, _kept=[])
+            fresh._read_bases_at_once()
+            if with_goals:
+                fresh.goals  # noqa: B018 - computed and kept
+            fresh.tables(chosen)
+
+        label = "*" if chosen == INDICATOR_CODES else "+".join(sorted(chosen))
+        compute_in_background(self._table_key(label), prepare)
+
     def table(self, code: str) -> Table:
         if code not in self._tables:
-            period = self.filters.period_range
-            key = (
-                f"tables:{self.scope_key}:{period.first}:{period.last}:"
-                f"{period.granularity}:{self.today}:{code}"
-            )
-            for built in remember(self.version, key, lambda: BUILDERS[code](self)):
+            for built in self._remember(self._table_key(KEPT_UNDER[code]), BUILDERS[code]):
                 self._tables[built.code] = built.for_audience(suppressed=self.audience.suppressed)
         return self._tables[code]
 
     def tables(self, codes: Iterable[str] = ()) -> list[Table]:
+        self._read_bases_at_once()
         return [self.table(code) for code in (codes or INDICATOR_CODES)]
 
 
@@ -368,20 +485,29 @@ BUILDERS: dict[str, Callable[[Monitor], list[Table]]] = {
     ],
     "ladder_steps": lambda m: [
         indicators.ladder_steps_table(
-            scope=m.scope, flows=m.flows, period_range=m.filters.period_range, today=m.today
+            steps=m.ladder_steps, flows=m.flows, period_range=m.filters.period_range, today=m.today
         )
     ],
     "ladder_cohorts": _ladder_transitions,
     "ladder_transitions": _ladder_transitions,
     "placements_kind": _in_range(indicators.placements_kind_table),
     "placements_organisation": _in_range(indicators.placements_organisation_table),
-    "placements_barrier": _in_range(indicators.placements_barrier_table),
+    "placements_barrier": lambda m: [
+        indicators.placements_barrier_table(
+            counts=m.placements_by_barrier, period_range=m.filters.period_range
+        )
+    ],
     "zeg_ja": _in_range(indicators.zeg_ja_table),
     "zeg_ja_knelpunten": _in_range(indicators.zeg_ja_knelpunten_table),
     "deals": _in_range(indicators.deals_table),
     "pilots": lambda m: [indicators.pilots_table(scope=m.scope, today=m.today)],
 }
 INDICATOR_CODES: tuple[str, ...] = tuple(BUILDERS)
+#: The tables one builder makes are kept together, under the code of the first of them.
+KEPT_UNDER: dict[str, str] = {
+    code: next(first for first in BUILDERS if BUILDERS[first] is BUILDERS[code])
+    for code in BUILDERS
+}
 
 
 def goal_figure(goal: Goal, point: Point, *, suppressed: bool) -> float | int | None:
@@ -424,7 +550,10 @@ def monitor_for(
     audience = monitor_audience_required(user, allowed=allowed)
     organisation = filters.organisation
     scope = monitor_scope(user=user, audience=audience, organisation=organisation)
-    scope_key = f"user:{user.pk}" if audience == Audience.PROFESSIONAL else "all"
+    scope_key = "all"
+    if audience == Audience.PROFESSIONAL:  # colleagues share the figures of the same candidates
+        organisations = ",".join(str(pk) for pk in casework_organisation_ids(user))
+        scope_key = f"organisations:{organisations}:{today}"  # consents end with the day
     if organisation is not None:
         scope_key += f":organisation:{organisation.pk}"
     return Monitor(

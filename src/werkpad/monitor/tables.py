@@ -4,6 +4,11 @@ A table has typed columns; counts of people (and of anything else) are suppresse
 outside the programme team: 1 to 4 shows as "< 5". A share or median based on fewer than five
 shows nothing, and a figure derived from a suppressed count is suppressed with it. That way
 no cell anywhere outside the programme team shows a count between 1 and 4.
+
+A total and its parts in one row (a column with `parts`) could give a hidden part away: total
+minus the parts shown. So where exactly one of them would be hidden, the smallest other part
+that is not 0 is hidden too ("—"), and again until no total and parts have a single hidden
+cell (secondary suppression). Totals over rows, or across tables, are not covered.
 """
 
 from __future__ import annotations
@@ -36,8 +41,10 @@ class Column:
     label: str | Promise
     kind: Kind = Kind.COUNT
     # For NUMBER, SHARE and DAYS: the counts the figure is computed from. For an audience that
-    # sees suppressed figures it is hidden when one of them is from 1 to 4.
+    # sees suppressed figures it is hidden when one of them is hidden.
     bases: tuple[str, ...] = ()
+    # For a COUNT: the counts in the same row that add up to it.
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,12 +56,23 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     suppressed: bool = False
 
+    def _also_hidden(self, row: dict[str, Any]) -> frozenset[str]:
+        return also_hidden(self.columns, row) if self.suppressed else frozenset()
+
+    def cell(self, column: Column, row: dict[str, Any]) -> Cell:
+        return cell(column, row, suppressed=self.suppressed, also=self._also_hidden(row))
+
+    def cells(self, row: dict[str, Any]) -> list[Cell]:
+        also = self._also_hidden(row)
+        return [cell(c, row, suppressed=self.suppressed, also=also) for c in self.columns]
+
+    def plain_values(self, row: dict[str, Any]) -> list[Any]:
+        """The row for a machine-readable file, in column order (see `plain_value`)."""
+        return [plain_value(shown) for shown in self.cells(row)]
+
     @property
     def row_cells(self) -> list[list[Cell]]:
-        return [
-            [cell(column, row, suppressed=self.suppressed) for column in self.columns]
-            for row in self.rows
-        ]
+        return [self.cells(row) for row in self.rows]
 
     def for_audience(self, *, suppressed: bool) -> Table:
         return replace(self, suppressed=suppressed)
@@ -74,6 +92,27 @@ def _is_small(value: Any) -> bool:
     return isinstance(value, int) and 0 < value < SUPPRESS_BELOW
 
 
+def also_hidden(columns: Sequence[Column], row: dict[str, Any]) -> frozenset[str]:
+    """The counts of `row` a suppressed view hides so that no hidden count can be worked out
+    from a total and its other parts (see the module's docstring)."""
+    hidden = {key for key, value in row.items() if _is_small(value)}
+    extra: set[str] = set()
+    groups = [(column.key, *column.parts) for column in columns if column.parts]
+    changed = True
+    while changed:
+        changed = False
+        for group in groups:
+            if sum(1 for key in group if key in hidden and row.get(key)) != 1:
+                continue
+            shown = [key for key in group[1:] if key not in hidden and row.get(key)]
+            if shown:
+                smallest = min(shown, key=lambda key: row[key])
+                hidden.add(smallest)
+                extra.add(smallest)
+                changed = True
+    return frozenset(extra)
+
+
 def _format(kind: Kind, value: Any) -> str:
     if value is None:
         return "—"
@@ -88,13 +127,19 @@ def _format(kind: Kind, value: Any) -> str:
     return str(value)
 
 
-def cell(column: Column, row: dict[str, Any], *, suppressed: bool) -> Cell:
+def cell(
+    column: Column, row: dict[str, Any], *, suppressed: bool, also: frozenset[str] = frozenset()
+) -> Cell:
+    """`column` of `row` as an audience sees it; `also`: the row's counts hidden to protect
+    another (`also_hidden`)."""
     value = row.get(column.key)
     numeric = column.kind not in (Kind.TEXT, Kind.DATE)
     if suppressed and numeric:
         if column.kind in (Kind.COUNT, Kind.NUMBER) and _is_small(value):
             return Cell(None, SUPPRESSED, column.kind, numeric)
-        if any(_is_small(row.get(base)) for base in column.bases):
+        if column.key in also or any(
+            _is_small(row.get(base)) or base in also for base in column.bases
+        ):
             return Cell(None, "—", column.kind, numeric)
     return Cell(value, _format(column.kind, value), column.kind, numeric)
 
@@ -106,14 +151,13 @@ def figure_text(value: float | None) -> str:
     return _format(Kind.COUNT if isinstance(value, int) else Kind.NUMBER, value)
 
 
-def plain_value(column: Column, row: dict[str, Any], *, suppressed: bool) -> Any:
-    """The value for a machine-readable file: a number, "< 5", or empty when hidden."""
-    shown = cell(column, row, suppressed=suppressed)
+def plain_value(shown: Cell) -> Any:
+    """A cell for a machine-readable file: a number, "< 5", or empty when hidden."""
     if shown.value is None:
         return SUPPRESSED if shown.text == SUPPRESSED else ""
-    if column.kind in (Kind.NUMBER, Kind.DAYS):
+    if shown.kind in (Kind.NUMBER, Kind.DAYS):
         return round(float(shown.value), 1)
-    if column.kind == Kind.SHARE:
+    if shown.kind == Kind.SHARE:
         return round(float(shown.value), 4)
     if isinstance(shown.value, date):
         return shown.value.isoformat()

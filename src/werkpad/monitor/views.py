@@ -7,7 +7,7 @@ pilot register are kept by the programme lead (`werkpad.monitor.services`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -75,8 +75,13 @@ def _is_htmx(request: HttpRequest) -> bool:
 @analytic_queries
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     monitor, form = _monitor(request)
+    if not monitor.is_ready():  # never computed for this choice: not in the request
+        monitor.prepare_in_background()
+        template = "monitor/_computing.html" if _is_htmx(request) else "monitor/dashboard.html"
+        waiting = {"monitor": monitor, "audience": monitor.audience.value, "computing": True}
+        return render(request, template, waiting)
     suppressed = monitor.audience.suppressed
-    context = {
+    context: dict[str, Any] = {
         "form": form,
         "monitor": monitor,
         "audience": monitor.audience.value,
@@ -88,6 +93,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "tables": {table.code: table for table in monitor.tables()},
         "report_quarters": _report_quarters(monitor.today),
     }
+    context["freshness"] = monitor.freshness  # after every figure above was read
     template = "monitor/_body.html" if _is_htmx(request) else "monitor/dashboard.html"
     return render(request, template, context, status=400 if form.errors else 200)
 
@@ -113,6 +119,28 @@ def _download(content: bytes | str, *, filename: str, content_type: str) -> Http
     return response
 
 
+def _file_when_ready(
+    request: HttpRequest,
+    monitor: Monitor,
+    make: Callable[[], HttpResponse],
+    *,
+    codes: Iterable[str] = (),
+    with_goals: bool = False,
+) -> HttpResponse:
+    """The file, once its figures are kept. Before: 202 and a page that says it is being made
+    and asks again (htmx) until it offers the download; without JavaScript, a link does."""
+    ready = monitor.is_ready(codes, with_goals=with_goals)
+    if not ready:
+        monitor.prepare_in_background(codes, with_goals=with_goals)
+    if not ready or _is_htmx(request):
+        template = "monitor/_file_status.html" if _is_htmx(request) else "monitor/file_waiting.html"
+        context = {"ready": ready, "audience": monitor.audience.value}
+        response = render(request, template, context, status=200 if ready else 202)
+        response["Cache-Control"] = "no-store"
+        return response
+    return make()
+
+
 @login_required
 @require_GET
 @analytic_queries
@@ -124,10 +152,14 @@ def export_xlsx_view(request: HttpRequest) -> HttpResponse:
         "last": period.last.strftime("%d-%m-%Y"),
         "today": monitor.today.strftime("%d-%m-%Y"),
     }
-    return _download(
-        exports.workbook(monitor.tables(), title=title),
-        filename=f"bhag-monitor-{exports.file_stamp(monitor.today)}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return _file_when_ready(
+        request,
+        monitor,
+        lambda: _download(
+            exports.workbook(monitor.tables(), title=title),
+            filename=f"bhag-monitor-{exports.file_stamp(monitor.today)}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
     )
 
 
@@ -138,10 +170,15 @@ def export_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     if code not in INDICATOR_CODES:
         raise Http404
     monitor, _form = _monitor(request)
-    return _download(
-        exports.table_csv(monitor.table(code)),
-        filename=f"bhag-monitor-{code}-{exports.file_stamp(monitor.today)}.csv",
-        content_type="text/csv; charset=utf-8",
+    return _file_when_ready(
+        request,
+        monitor,
+        lambda: _download(
+            exports.table_csv(monitor.table(code)),
+            filename=f"bhag-monitor-{code}-{exports.file_stamp(monitor.today)}.csv",
+            content_type="text/csv; charset=utf-8",
+        ),
+        codes=(code,),
     )
 
 
@@ -150,10 +187,14 @@ def export_csv_view(request: HttpRequest, code: str) -> HttpResponse:
 @analytic_queries
 def open_data_view(request: HttpRequest) -> HttpResponse:
     monitor, _form = _monitor(request, allowed=STEERING_AUDIENCES)
-    return _download(
-        exports.open_data_csv(monitor.tables()),
-        filename=f"bhag-monitor-open-data-{exports.file_stamp(monitor.today)}.csv",
-        content_type="text/csv; charset=utf-8",
+    return _file_when_ready(
+        request,
+        monitor,
+        lambda: _download(
+            exports.open_data_csv(monitor.tables()),
+            filename=f"bhag-monitor-open-data-{exports.file_stamp(monitor.today)}.csv",
+            content_type="text/csv; charset=utf-8",
+        ),
     )
 
 
@@ -179,12 +220,17 @@ def report_view(request: HttpRequest) -> HttpResponse:
     )
     monitor = Monitor(audience=Audience.BOARD, scope=Scope(), filters=filters, today=today)
     label = f"{year}-Q{number}"
-    response = HttpResponse(
-        exports.quarterly_report_pdf(monitor, quarter=label), content_type="application/pdf"
+    return _file_when_ready(
+        request,
+        monitor,
+        lambda: _download(
+            exports.quarterly_report_pdf(monitor, quarter=label),
+            filename=f"bhag-monitor-{label}.pdf",
+            content_type="application/pdf",
+        ),
+        codes=exports.REPORT_TABLES,
+        with_goals=True,
     )
-    response["Content-Disposition"] = f'attachment; filename="bhag-monitor-{label}.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 # --- goals and pilots -----------------------------------------------------------------------

@@ -35,6 +35,12 @@ def _casework_organisation_ids(user: Any) -> QuerySet[Membership, Any]:
     )
 
 
+def casework_organisation_ids(user: Any) -> list[UUID]:
+    """The organisations through which `user` does casework, in a fixed order: with the date,
+    all that decides `visible_candidates(user)` (colleagues see the same candidates)."""
+    return sorted(_casework_organisation_ids(user).values_list("organisation_id", flat=True))
+
+
 def visible_candidates(user: Any, *, purpose: Purpose | None = None) -> QuerySet[Candidate]:
     """Every candidate `user` may see now (optionally: for one consent purpose)."""
     from werkpad.candidates.models import Candidate

@@ -136,6 +136,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick start runs imports and plan runs in threads beside the requests. IMMEDIATE
+    # transactions take the write lock when they begin, so two of them wait for each other
+    # instead of failing with "database is locked" when both turn from reading to writing; WAL
+    # lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool(
     "DB_JIT", default=False
 ):
@@ -143,6 +155,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env
     # 100,000 candidates (bench/README.md). Short OLTP queries are faster without it.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache for every web process when REDIS_URL is set (production: the monitor's figures and
+# the interest form's rate limit are then shared); the quick start keeps it in process memory.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+#: How long the monitor keeps computed figures (seconds; 0: always compute afresh).
+MONITOR_CACHE_SECONDS = int(os.environ.get("MONITOR_CACHE_SECONDS", str(7 * 24 * 60 * 60)))
+#: Serve the figures kept from before a change of the data while a thread computes new ones.
+MONITOR_REFRESH_IN_BACKGROUND = env_bool("MONITOR_REFRESH_IN_BACKGROUND", default=True)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from werkpad.monitor.cache import refreshes_wait
 from werkpad.monitor.periods import Granularity
 from werkpad.monitor.selectors import Audience, Monitor, default_filters
 from werkpad.monitor.sql import Scope, analytic_queries
@@ -25,7 +26,9 @@ def _refresh(granularity: Granularity) -> tuple[int, int]:
     today = timezone.localdate()
     filters = replace(default_filters(today=today), granularity=granularity)
     monitor = Monitor(audience=Audience.PROGRAMME_TEAM, scope=Scope(), filters=filters, today=today)
-    return len(monitor.goals), len(monitor.tables())
+    counts = len(monitor.goals), len(monitor.tables())
+    refreshes_wait()  # figures kept from before were served; their new values are computed now
+    return counts
 
 
 class Command(BaseCommand):
