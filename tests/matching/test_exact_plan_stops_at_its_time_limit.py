@@ -19,7 +19,8 @@ from tests.matching.conftest import (
     make_offers,
     scored_graph,
 )
-from werkpad.matching.engine import CandidateArrays, OfferArrays, plan
+from werkpad.matching.engine import CandidateArrays, OfferArrays, Plan, ScoredEdges, plan
+from werkpad.matching.engine.planning import EXACT_TIME_LIMIT
 
 # Far less than HiGHS needs to set up any MIP.
 NO_TIME = 1e-6
@@ -49,17 +50,27 @@ def neighbourhood_with_groups(n: int = 100, m: int = 40) -> tuple[CandidateArray
     return candidates, offers
 
 
-def test_out_of_time_the_plan_keeps_every_limit_and_is_not_proven_optimal() -> None:
-    candidates, offers = neighbourhood_with_groups()
-    scored = scored_graph(candidates, offers)
-
-    result = plan(
+def exact_plan(
+    candidates: CandidateArrays,
+    offers: OfferArrays,
+    scored: ScoredEdges,
+    time_limit: float = EXACT_TIME_LIMIT,
+) -> Plan:
+    """The plan with group minimums solved exactly, in ``time_limit`` seconds per region."""
+    return plan(
         candidates=candidates,
         offers=offers,
         scored=scored,
         group_minimums="exact",
-        exact_time_limit=NO_TIME,
+        exact_time_limit=time_limit,
     )
+
+
+def test_out_of_time_the_plan_keeps_every_limit_and_is_not_proven_optimal() -> None:
+    candidates, offers = neighbourhood_with_groups()
+    scored = scored_graph(candidates, offers)
+
+    result = exact_plan(candidates, offers, scored, NO_TIME)
 
     assert_plan_keeps_capacities_and_group_minimums(result, offers, scored)
     assert result.total_points < result.upper_bound_points
@@ -71,14 +82,8 @@ def test_with_the_default_limit_the_exact_plan_is_proven_optimal() -> None:
     candidates, offers = neighbourhood_with_groups()
     scored = scored_graph(candidates, offers)
 
-    exact = plan(candidates=candidates, offers=offers, scored=scored, group_minimums="exact")
-    out_of_time = plan(
-        candidates=candidates,
-        offers=offers,
-        scored=scored,
-        group_minimums="exact",
-        exact_time_limit=NO_TIME,
-    )
+    exact = exact_plan(candidates, offers, scored)
+    out_of_time = exact_plan(candidates, offers, scored, NO_TIME)
     iterative = plan(candidates=candidates, offers=offers, scored=scored)
 
     assert_plan_keeps_capacities_and_group_minimums(exact, offers, scored)
@@ -96,13 +101,7 @@ def test_out_of_time_the_exact_plan_scores_at_least_the_iterative_plan(time_limi
     iterative = plan(candidates=candidates, offers=offers, scored=scored)
     assert not iterative.proven_optimal  # so "exact" does run its MIP
 
-    exact = plan(
-        candidates=candidates,
-        offers=offers,
-        scored=scored,
-        group_minimums="exact",
-        exact_time_limit=time_limit,
-    )
+    exact = exact_plan(candidates, offers, scored, time_limit)
 
     assert_plan_keeps_capacities_and_group_minimums(exact, offers, scored)
     assert exact.total_points >= iterative.total_points
@@ -116,13 +115,7 @@ def test_out_of_time_the_plan_claims_optimality_only_when_it_is_optimal(
     candidates, offers = instance
     scored = scored_graph(candidates, offers)
 
-    result = plan(
-        candidates=candidates,
-        offers=offers,
-        scored=scored,
-        group_minimums="exact",
-        exact_time_limit=NO_TIME,
-    )
+    result = exact_plan(candidates, offers, scored, NO_TIME)
 
     assert_plan_keeps_capacities_and_group_minimums(result, offers, scored)
     optimum = brute_force_optimum(candidates, offers, scored)
@@ -136,10 +129,4 @@ def test_a_time_limit_that_is_not_positive_is_refused(time_limit: float) -> None
     candidates, offers = make_candidates(1), make_offers(1)
 
     with pytest.raises(ValueError, match="exact_time_limit"):
-        plan(
-            candidates=candidates,
-            offers=offers,
-            scored=scored_graph(candidates, offers),
-            group_minimums="exact",
-            exact_time_limit=time_limit,
-        )
+        exact_plan(candidates, offers, scored_graph(candidates, offers), time_limit)

@@ -58,9 +58,11 @@ from .arrays import BoolArray, CandidateArrays, IntArray, OfferArrays, ScoredEdg
 from .codes import SCORE_SCALE
 from .parallel import fork_map
 
-__all__ = ["GroupMinimums", "Plan", "RegionStats", "plan"]
+__all__ = ["EXACT_TIME_LIMIT", "GroupMinimums", "Plan", "RegionStats", "plan"]
 
 GroupMinimums = Literal["iterative", "exact"]
+#: Seconds each region's exact MIP may take before it stops with the best plan found so far.
+EXACT_TIME_LIMIT = 60.0
 
 # Regions are packed into batches of at least this many arcs: big enough that per-call overhead
 # does not dominate thousands of tiny regions, small enough to keep cost scaling near-linear.
@@ -156,7 +158,7 @@ def plan(
     offers: OfferArrays,
     scored: ScoredEdges,
     group_minimums: GroupMinimums = "iterative",
-    exact_time_limit: float = 60.0,
+    exact_time_limit: float = EXACT_TIME_LIMIT,
     workers: int = 1,
 ) -> Plan:
     """Plan every candidate on at most one eligible offer, maximising the total points.
