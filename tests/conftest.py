@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -51,3 +54,22 @@ def signed_in_client(client: Client, professional: User) -> Client:
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@dataclass
+class DataVersion:
+    """The data version the monitor sees; a test raises it where PostgreSQL would."""
+
+    number: int = 1
+
+
+@pytest.fixture
+def kept_in_background(settings: Any, monkeypatch: pytest.MonkeyPatch) -> DataVersion:
+    """Figures kept and computed anew in the background, as in production, under a data
+    version the test sets (as on PostgreSQL, where it follows every committed write)."""
+    settings.MONITOR_CACHE_SECONDS = 60
+    settings.MONITOR_REFRESH_IN_BACKGROUND = True
+    cache.clear()
+    version = DataVersion()
+    monkeypatch.setattr("werkpad.monitor.selectors.data_version", lambda: version.number)
+    return version

@@ -9,10 +9,10 @@ import re
 from collections.abc import Callable
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from tests.conftest import DataVersion
 from tests.e2e.conftest import axe_check
 from tests.factories import MembershipFactory, OrganisationFactory, TOTPDeviceFactory
 from tests.monitor.factories import GoalFactory, PilotFactory
@@ -100,22 +100,10 @@ def test_programme_lead_reads_the_monitor(
     expect(page.get_by_text("Het doel is opgeslagen.")).to_be_visible()
 
 
-@pytest.fixture
-def figures_kept_and_computed_in_background(
-    settings: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """As in production: nothing computed yet, figures kept once computed in the background (the
-    data version pinned, as a flushing transactional test would change it)."""
-    settings.MONITOR_CACHE_SECONDS = 60  # type: ignore[attr-defined]
-    settings.MONITOR_REFRESH_IN_BACKGROUND = True  # type: ignore[attr-defined]
-    cache.clear()
-    monkeypatch.setattr("werkpad.monitor.selectors.data_version", lambda: 1)
-
-
 def test_the_dashboard_shows_its_figures_by_itself_once_computed(
     programme_lead: User,
     signed_in_page: Callable[..., Page],
-    figures_kept_and_computed_in_background: None,
+    kept_in_background: DataVersion,
 ) -> None:
     """As on PostgreSQL, figures never computed are prepared in the background while the page
     says so; htmx asks again and swaps the dashboard in when they are ready."""
@@ -132,7 +120,7 @@ def test_the_dashboard_shows_its_figures_by_itself_once_computed(
 def test_a_file_never_computed_is_offered_once_made(
     programme_lead: User,
     signed_in_page: Callable[..., Page],
-    figures_kept_and_computed_in_background: None,
+    kept_in_background: DataVersion,
 ) -> None:
     page = signed_in_page(programme_lead)
     page.goto("/monitor/export/monitor.xlsx?granularity=month")

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
-from tests.monitor.conftest import DataVersion
+from tests.conftest import DataVersion
 from tests.monitor.factories import person
 from werkpad.accounts.models import User
 from werkpad.monitor.cache import data_version, refreshes_wait, remember

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.monitor.conftest import DataVersion
+from tests.conftest import DataVersion
 from tests.monitor.factories import person
 from werkpad.monitor.cache import remember
 

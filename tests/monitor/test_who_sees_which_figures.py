@@ -17,8 +17,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tests.conftest import DataVersion
 from tests.factories import OrganisationFactory
-from tests.monitor.conftest import DataVersion
 from tests.monitor.factories import person
 from werkpad.accounts.models import User
 from werkpad.candidates.models import Candidate
